@@ -1,0 +1,74 @@
+"""French text analysis for BM25: the same function for passages and for queries.
+
+Steps, in the order that matters: lower-case; split elisions (l', d', qu', jusqu'…) so that
+« l'armée » matches « armée »; join digit groups (« 2.900 », « 2 900 » → 2900) so numbers match
+however they are written; drop stop words; Snowball-stem the accented word (the French stemmer
+relies on accents), then fold accents so that « Etat » and « État » meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Snowball's French stop list, plus a few news fillers. Kept small on purpose: question words
+# such as « quand », « combien », « où » are stop words for retrieval.
+STOP_WORDS = frozenset(
+    """
+    au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même mes moi
+    mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos
+    votre vous c d j l à m n s t y été étée étées étés étant étante étants étantes suis es est sommes êtes
+    sont serai seras sera serons serez seront serais serait serions seriez seraient étais était étions
+    étiez étaient fus fut fûmes fûtes furent sois soit soyons soyez soient fusse fusses fût fussions
+    fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura
+    aurons aurez auront aurais aurait aurions auriez auraient avais avait avions aviez avaient eut eûmes
+    eûtes eurent aie aies ait ayons ayez aient eusse eusses eût eussions eussiez eussent
+    ceci cela celà cet cette ici ils les leurs quel quels quelle quelles sans soi
+    quand combien où comment pourquoi quoi est-ce a-t-il a-t-elle ont-ils
+    the of and to in is was what when who where which how did does do
+    """.split()
+)
+
+ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’](?=\w)", re.IGNORECASE)
+NUMBER = re.compile(r"\d+(?:[.\u00a0\u202f ]\d{3})+(?![\d])")
+TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (NFKD, drop combining marks); œ → oe, æ → ae."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class FrenchAnalyzer:
+    """Turns text into index terms. Stateless apart from the stemmer and a term cache."""
+
+    version = "fr-1"  # recorded in the manifest: changing analysis requires a rebuild
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+        import Stemmer  # PyStemmer: C Snowball, fast enough to stem every token of every passage
+
+        self._stemmer = Stemmer.Stemmer("french")
+        self._term = lru_cache(maxsize=200_000)(self._term_uncached)
+
+    def _term_uncached(self, word: str) -> str:
+        if word.isdigit():
+            return word.lstrip("0") or "0"
+        stemmed = self._stemmer.stemWord(word) if self.stem else word
+        return fold(stemmed)
+
+    def words(self, text: str) -> list[str]:
+        """Lower-cased surface words after elision and number normalisation (stop words kept)."""
+        text = ELISION.sub(" ", text.lower())
+        text = NUMBER.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
+        return TOKEN.findall(text)
+
+    def __call__(self, text: str) -> list[str]:
+        out = []
+        for w in self.words(text):
+            if w in STOP_WORDS or (len(w) == 1 and not w.isdigit()):
+                continue
+            out.append(self._term(w))
+        return out

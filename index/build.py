@@ -1,0 +1,488 @@
+"""Incremental, crash-safe index builds.
+
+``IndexBuilder.run()`` is a generator of :class:`Progress`; the caller renders it and may cancel
+through a :class:`CancelToken`. What is reused, and why it is safe:
+
+* an article whose file size and mtime (or, failing that, content hash) are unchanged keeps its
+  text; if its boilerplate lines are also unchanged it keeps its passages, vectors and term
+  counts as they were;
+* any passage whose exact text was embedded before reuses that vector (so an article that is
+  re-chunked only because a footer became "repeated" costs no embedding);
+* everything else is read, chunked, embedded.
+
+The new generation is written into a ``.tmp`` folder and swapped in by replacing ``CURRENT``
+(see ``index.store``), so an interrupted build never damages the index in use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+
+from index.analysis import FrenchAnalyzer
+from index.boilerplate import excluded_spans, repeated_line_keys
+from index.chunking import ChunkParams, chunk_text
+from index.ingest import Article, CorpusFile, UnreadableArticle, read_article, scan_corpus
+from index.lexical import LexicalIndex, TermCounts
+from index.manifest import Manifest
+from index.progress import CancelToken, Progress
+from index.store import CURRENT, SCHEMA_SQL, connect, current_generation
+from models.embedder import Embedder
+from models.errors import CorpusError, IndexCorrupt, IndexMismatch, VeilleError
+
+#: Passages embedded per call: large enough for efficient batches, small enough for lively progress.
+EMBED_CHUNK = 256
+
+
+@dataclass
+class BuildSummary:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    passages: int = 0
+    embedded: int = 0  # passages whose vectors were computed in this build
+    skipped: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    full_rebuild: bool = False
+    reason: str = ""  # why a full rebuild happened, for the user
+    generation: str = ""
+    up_to_date: bool = False  # nothing changed: no new generation was written
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "added": self.added, "changed": self.changed, "removed": self.removed,
+            "unchanged": self.unchanged, "passages": self.passages, "embedded": self.embedded,
+            "skipped": self.skipped, "seconds": round(self.seconds, 3), "full_rebuild": self.full_rebuild,
+            "reason": self.reason, "generation": self.generation, "up_to_date": self.up_to_date,
+        }
+
+
+@dataclass
+class _OldArticle:
+    sha1: str
+    size: int
+    mtime_ns: int
+    title: str
+    date: str | None
+    text: str
+    chunk_key: str
+
+
+@dataclass
+class _Planned:
+    """One article of the new generation and where its passages come from."""
+
+    article: Article
+    size: int
+    mtime_ns: int
+    chunk_key: str
+    reuse_from: str | None  # source in the old generation whose passages are reused as-is
+    chunks: list = field(default_factory=list)  # new chunks when not reused
+
+
+def expected_manifest(embedder: Embedder, params: ChunkParams, analyzer: FrenchAnalyzer) -> Manifest:
+    return Manifest(
+        embedder_id=embedder.model_id,
+        dimension=embedder.dimension,
+        chunking=params.as_dict(),
+        analyzer=analyzer.version,
+        embedder_path=str(embedder.path),
+    )
+
+
+@contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    """One build at a time per index folder (another process or thread waits)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _chunk_key(article: Article, excluded: list[tuple[int, int]]) -> str:
+    return hashlib.sha1((article.sha1 + json.dumps(excluded)).encode()).hexdigest()
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class IndexBuilder:
+    """Builds or updates the index of ``corpus`` in ``index_dir``; see the module docstring."""
+
+    def __init__(
+        self,
+        corpus: Path,
+        index_dir: Path,
+        embedder: Embedder,
+        params: ChunkParams = ChunkParams(),
+        analyzer: FrenchAnalyzer | None = None,
+        rebuild: bool = False,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        self.corpus = Path(corpus)
+        self.index_dir = Path(index_dir)
+        self.embedder = embedder
+        self.params = params
+        self.analyzer = analyzer or FrenchAnalyzer()
+        self.rebuild = rebuild
+        self.cancel = cancel or CancelToken()
+        self.summary = BuildSummary()
+
+    # -- the old generation ------------------------------------------------------------------
+    def _open_old(self, manifest: Manifest) -> tuple[Path | None, sqlite3.Connection | None]:
+        try:
+            gen = current_generation(self.index_dir)
+        except IndexCorrupt as exc:
+            self.summary.full_rebuild, self.summary.reason = True, str(exc)
+            return None, None
+        if gen is None:
+            self.summary.full_rebuild = True
+            return None, None
+        if self.rebuild:
+            self.summary.full_rebuild, self.summary.reason = True, "reconstruction demandée"
+            return None, None
+        try:
+            Manifest.load(gen).check_compatible(manifest)
+            conn = connect(gen / "meta.sqlite", readonly=True)
+            conn.execute("SELECT COUNT(*) FROM articles").fetchone()
+            return gen, conn
+        except (IndexMismatch, IndexCorrupt, sqlite3.DatabaseError) as exc:
+            self.summary.full_rebuild = True
+            self.summary.reason = f"{exc} Reconstruction complète."
+            return None, None
+
+    def run(self) -> Iterator[Progress]:
+        """Do the build, yielding progress; ``self.summary`` is complete when it returns."""
+        t0 = time.perf_counter()
+        files = scan_corpus(self.corpus)
+        if not files:
+            raise CorpusError(f"Le corpus {self.corpus} ne contient aucun article (.txt ou .md).")
+        self.cancel.raise_if_cancelled()
+        with _build_lock(self.index_dir):
+            for stale in self.index_dir.glob("gen-*.tmp"):
+                shutil.rmtree(stale, ignore_errors=True)
+            yield from self._run_locked(files, t0)
+
+    def _run_locked(self, files: list[CorpusFile], t0: float) -> Iterator[Progress]:
+        summary = self.summary
+        manifest = expected_manifest(self.embedder, self.params, self.analyzer)
+        manifest.corpus = str(self.corpus.resolve())
+        old_gen, old = self._open_old(manifest)
+        old_articles: dict[str, _OldArticle] = {}
+        old_skipped: dict[str, tuple[str, int, int]] = {}
+        if old is not None:
+            for r in old.execute("SELECT source, sha1, size, mtime_ns, title, date, text, chunk_key FROM articles"):
+                old_articles[r["source"]] = _OldArticle(*tuple(r)[1:])
+            for r in old.execute("SELECT source, reason, size, mtime_ns FROM skipped"):
+                old_skipped[r[0]] = (r[1], r[2], r[3])
+
+        # 1. Read what changed.
+        yield Progress(0, len(files), "Lecture du corpus…")
+        articles: list[tuple[Article, CorpusFile, bool]] = []  # (article, file, content unchanged)
+        for i, f in enumerate(files):
+            if i % 500 == 0:
+                self.cancel.raise_if_cancelled()
+            prev = old_articles.get(f.source)
+            if prev is not None and (prev.size, prev.mtime_ns) == (f.size, f.mtime_ns):
+                articles.append((Article(f.source, prev.title, prev.date, prev.text, prev.sha1), f, True))
+                continue
+            skipped = old_skipped.get(f.source)
+            if skipped is not None and (skipped[1], skipped[2]) == (f.size, f.mtime_ns):
+                summary.skipped[f.source] = skipped[0]
+                continue
+            try:
+                data = f.path.read_bytes()
+                if prev is not None and hashlib.sha1(data).hexdigest() == prev.sha1:
+                    articles.append((Article(f.source, prev.title, prev.date, prev.text, prev.sha1), f, True))
+                    continue
+                articles.append((read_article(f, data), f, False))
+            except UnreadableArticle as exc:
+                summary.skipped[f.source] = exc.reason
+            except OSError as exc:
+                summary.skipped[f.source] = f"lecture impossible ({exc.strerror or exc})"
+        current = {a.source for a, _, _ in articles}
+        summary.removed = sum(1 for s in old_articles if s not in current)
+        for a, _, same in articles:
+            if same:
+                summary.unchanged += 1
+            elif a.source in old_articles:
+                summary.changed += 1
+            else:
+                summary.added += 1
+        if not articles:
+            raise CorpusError(
+                f"Aucun article lisible dans {self.corpus} ("
+                + "; ".join(f"{s} : {r}" for s, r in list(summary.skipped.items())[:5]) + ")."
+            )
+
+        # 2. Boilerplate is a corpus-wide property: recompute it, re-chunk only where it moved.
+        repeated = repeated_line_keys(a.text for a, _, _ in articles)
+        plan: list[_Planned] = []
+        for a, f, same in articles:
+            excluded = excluded_spans(a.text, repeated)
+            key = _chunk_key(a, excluded)
+            prev = old_articles.get(a.source)
+            reuse = a.source if (same and prev is not None and prev.chunk_key == key) else None
+            item = _Planned(a, f.size, f.mtime_ns, key, reuse)
+            if reuse is None:
+                item.chunks = chunk_text(a.text, excluded, self.params)
+            plan.append(item)
+
+        nothing_changed = (
+            old is not None and summary.added == summary.changed == summary.removed == 0
+            and all(p.reuse_from for p in plan)
+            and set(summary.skipped) == set(old_skipped)
+        )
+        if nothing_changed:
+            assert old_gen is not None
+            old_sizes = {s: (v.size, v.mtime_ns) for s, v in old_articles.items()}
+            new_sizes = {p.article.source: (p.size, p.mtime_ns) for p in plan}
+            if old_sizes == new_sizes:
+                old.close()
+                summary.up_to_date = True
+                summary.generation = old_gen.name
+                summary.passages = int(
+                    connect(old_gen / "meta.sqlite", True).execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+                )
+                summary.seconds = time.perf_counter() - t0
+                yield Progress(len(files), len(files), "Index à jour.", summary.passages, summary.seconds)
+                return
+
+        # 3. Vectors and term counts of the old generation, for reuse.
+        old_vectors = None
+        old_lexical: LexicalIndex | None = None
+        old_by_text: dict[str, int] = {}
+        old_rows: dict[str, list[sqlite3.Row]] = {}
+        if old is not None and old_gen is not None:
+            old_vectors = np.load(old_gen / "vectors.npy", mmap_mode="r", allow_pickle=False)
+            old_lexical = LexicalIndex.load(old_gen / "lexical")
+            for r in old.execute('SELECT id, source, ordinal, start, "end", text_sha1, sentences FROM passages ORDER BY id'):
+                old_by_text.setdefault(r["text_sha1"], r["id"])
+                old_rows.setdefault(r["source"], []).append(r)
+
+        # 4. Embed what is new, article by article, with progress and cancellation.
+        todo = [p for p in plan if p.reuse_from is None]
+        pending: list[tuple[str, str]] = []  # (text key, text) to embed
+        article_end: list[int] = []  # len(pending) once each article's passages are queued
+        seen: set[str] = set()
+        for p in todo:
+            for c in p.chunks:
+                text = p.article.text[c.start : c.end]
+                k = _text_key(text)
+                if k not in old_by_text and k not in seen:
+                    seen.add(k)
+                    pending.append((k, text))
+            article_end.append(len(pending))
+        new_vectors: dict[str, np.ndarray] = {}
+        total_articles = len(todo)
+        start = time.perf_counter()
+        done_passages = 0
+        if pending:
+            self.embedder.load()
+        yield Progress(0, total_articles, "Calcul des vecteurs…", 0, 0.0)
+        for i in range(0, len(pending), EMBED_CHUNK):
+            self.cancel.raise_if_cancelled()
+            batch = pending[i : i + EMBED_CHUNK]
+            vecs = self.embedder.encode([t for _, t in batch])
+            for (k, _), v in zip(batch, vecs):
+                new_vectors[k] = v
+            done_passages += len(batch)
+            done_articles = bisect.bisect_right(article_end, done_passages)
+            elapsed = time.perf_counter() - start
+            yield Progress(done_articles, total_articles,
+                           f"Indexation : {done_articles}/{total_articles} articles", done_passages, elapsed)
+        summary.embedded = len(pending)
+        self.cancel.raise_if_cancelled()
+
+        # 5. Assemble and write the new generation aside.
+        yield Progress(total_articles, total_articles, "Écriture de l'index…", done_passages, time.perf_counter() - start)
+        n = self._next_generation_number()
+        tmp = self.index_dir / f"gen-{n:06d}.tmp"
+        final = self.index_dir / f"gen-{n:06d}"
+        try:
+            self._write_generation(tmp, plan, old_rows, old_vectors, old_lexical, old_by_text, new_vectors, summary, manifest)
+            if old is not None:
+                old.close()
+            self.cancel.raise_if_cancelled()
+            _fsync_tree(tmp)
+            os.rename(tmp, final)
+            _fsync_dir(self.index_dir)
+            pointer = self.index_dir / (CURRENT + ".tmp")
+            with open(pointer, "w", encoding="utf-8") as fh:
+                fh.write(final.name)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(pointer, self.index_dir / CURRENT)
+            _fsync_dir(self.index_dir)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        summary.generation = final.name
+        self._remove_old_generations(keep={final.name, old_gen.name if old_gen else ""})
+        summary.seconds = time.perf_counter() - t0
+        yield Progress(total_articles, total_articles, "Index prêt.", summary.passages, summary.seconds)
+
+    def _next_generation_number(self) -> int:
+        nums = [int(p.name[4:10]) for p in self.index_dir.glob("gen-*") if p.name[4:10].isdigit()]
+        return max(nums, default=0) + 1
+
+    def _remove_old_generations(self, keep: set[str]) -> None:
+        """Keep the live generation and the one before it (a reader may still have it open)."""
+        for gen in self.index_dir.glob("gen-*"):
+            if gen.is_dir() and gen.name not in keep:
+                shutil.rmtree(gen, ignore_errors=True)
+
+    def _write_generation(self, tmp: Path, plan: list[_Planned], old_rows: dict[str, list[sqlite3.Row]],
+                          old_vectors: np.ndarray | None, old_lexical: LexicalIndex | None,
+                          old_by_text: dict[str, int], new_vectors: dict[str, np.ndarray],
+                          summary: BuildSummary, manifest: Manifest) -> None:
+        tmp.mkdir(parents=True)
+        dim = self.embedder.dimension
+        terms = TermCounts(old_lexical.vocab if old_lexical is not None else None)
+        passage_rows: list[tuple] = []
+        article_rows: list[tuple] = []
+        vec_parts: list[np.ndarray] = []
+        for p in plan:
+            a = p.article
+            first = len(passage_rows)
+            if p.reuse_from is not None:
+                rows = old_rows.get(a.source, [])
+                assert old_vectors is not None and old_lexical is not None
+                ids = [r["id"] for r in rows]
+                for r in rows:
+                    passage_rows.append((len(passage_rows), a.source, r["ordinal"], r["start"], r["end"], r["text_sha1"], r["sentences"]))
+                    terms.add_row(*old_lexical.row(r["id"]))
+                if ids:
+                    vec_parts.append(np.asarray(old_vectors[ids], dtype=np.float32))
+            else:
+                vecs = []
+                for ordinal, c in enumerate(p.chunks):
+                    text = a.text[c.start : c.end]
+                    k = _text_key(text)
+                    passage_rows.append((len(passage_rows), a.source, ordinal, c.start, c.end, k, json.dumps(c.sentences)))
+                    terms.add_terms(self.analyzer(text))
+                    if k in new_vectors:
+                        vecs.append(new_vectors[k])
+                    else:
+                        assert old_vectors is not None
+                        vecs.append(np.asarray(old_vectors[old_by_text[k]], dtype=np.float32))
+                if vecs:
+                    vec_parts.append(np.vstack(vecs))
+            article_rows.append((a.source, a.sha1, p.size, p.mtime_ns, a.title, a.date, a.text, p.chunk_key,
+                                 first, len(passage_rows) - first))
+        vectors = np.vstack(vec_parts) if vec_parts else np.zeros((0, dim), np.float32)
+        np.save(tmp / "vectors.npy", vectors.astype(np.float32), allow_pickle=False)
+        terms.save(tmp / "lexical")
+        conn = connect(tmp / "meta.sqlite", readonly=False)
+        try:
+            conn.executescript(SCHEMA_SQL)
+            conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", article_rows)
+            conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", passage_rows)
+            files = {f.source: f for f in scan_corpus(self.corpus)} if summary.skipped else {}
+            conn.executemany(
+                "INSERT INTO skipped VALUES (?,?,?,?)",
+                [(s, r, files[s].size if s in files else None, files[s].mtime_ns if s in files else None)
+                 for s, r in summary.skipped.items()],
+            )
+            conn.commit()
+        finally:
+            conn.close()
+        summary.passages = len(passage_rows)
+        manifest.counts = {"articles": len(article_rows), "passages": len(passage_rows), "skipped": len(summary.skipped)}
+        manifest.save(tmp)  # last: a generation without a manifest is never opened
+
+
+def build_index(
+    corpus: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    params: ChunkParams = ChunkParams(),
+    rebuild: bool = False,
+    cancel: CancelToken | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> BuildSummary:
+    """Run a build to completion (the callback form of :class:`IndexBuilder`)."""
+    builder = IndexBuilder(corpus, index_dir, embedder, params, rebuild=rebuild, cancel=cancel)
+    for progress in builder.run():
+        if on_progress is not None:
+            on_progress(progress)
+    return builder.summary
+
+
+@dataclass
+class Staleness:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    reason: str = ""  # set when the index cannot be used as it is (missing, mismatched)
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.reason)
+
+
+def check_staleness(corpus: Path, index_dir: Path, embedder: Embedder | None = None,
+                    params: ChunkParams = ChunkParams()) -> Staleness:
+    """Compare the corpus folder with the live index by file size and mtime (no reading)."""
+    st = Staleness()
+    files = scan_corpus(corpus)
+    try:
+        gen = current_generation(index_dir)
+    except VeilleError as exc:
+        st.reason = str(exc)
+        return st
+    if gen is None:
+        st.reason = "aucun index"
+        return st
+    try:
+        manifest = Manifest.load(gen)
+        if embedder is not None:
+            manifest.check_compatible(expected_manifest(embedder, params, FrenchAnalyzer()))
+        conn = connect(gen / "meta.sqlite", readonly=True)
+        rows = conn.execute("SELECT source, size, mtime_ns FROM articles UNION ALL SELECT source, size, mtime_ns FROM skipped").fetchall()
+        conn.close()
+    except (VeilleError, sqlite3.DatabaseError) as exc:
+        st.reason = str(exc)
+        return st
+    known = {r[0]: (r[1], r[2]) for r in rows}
+    for f in files:
+        if f.source not in known:
+            st.added.append(f.source)
+        elif known[f.source] != (f.size, f.mtime_ns):
+            st.changed.append(f.source)
+    present = {f.source for f in files}
+    st.removed = [s for s in known if s not in present]
+    return st

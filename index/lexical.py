@@ -1,0 +1,124 @@
+"""BM25 over a sparse term-frequency matrix, persisted as plain ``.npy`` arrays.
+
+Only term frequencies and document lengths are stored; BM25 weights are computed when the
+index is opened (a vectorised pass over the non-zeros, milliseconds), so k1 and b can be tuned
+without re-indexing. Scoring a query is a sum of a few rows of a term-major CSR matrix.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from models.errors import IndexCorrupt
+
+
+class TermCounts:
+    """Growing vocabulary plus one sparse row of term counts per passage (build side)."""
+
+    def __init__(self, vocab: dict[str, int] | None = None) -> None:
+        self.vocab: dict[str, int] = dict(vocab or {})
+        self._indptr: list[int] = [0]
+        self._indices: list[np.ndarray] = []
+        self._data: list[np.ndarray] = []
+
+    def add_terms(self, terms: Sequence[str]) -> None:
+        counts: dict[int, int] = {}
+        for t in terms:
+            i = self.vocab.get(t)
+            if i is None:
+                i = self.vocab[t] = len(self.vocab)
+            counts[i] = counts.get(i, 0) + 1
+        idx = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
+        order = np.argsort(idx)
+        self._indices.append(idx[order])
+        self._data.append(np.fromiter(counts.values(), dtype=np.float32, count=len(counts))[order])
+        self._indptr.append(self._indptr[-1] + len(counts))
+
+    def add_row(self, indices: np.ndarray, data: np.ndarray) -> None:
+        """Reuse a row from a previous index (its term ids are valid in this grown vocabulary)."""
+        self._indices.append(indices.astype(np.int32, copy=False))
+        self._data.append(data.astype(np.float32, copy=False))
+        self._indptr.append(self._indptr[-1] + len(indices))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        indices = np.concatenate(self._indices) if self._indices else np.zeros(0, np.int32)
+        data = np.concatenate(self._data) if self._data else np.zeros(0, np.float32)
+        np.save(folder / "tf_indptr.npy", np.asarray(self._indptr, dtype=np.int64), allow_pickle=False)
+        np.save(folder / "tf_indices.npy", indices, allow_pickle=False)
+        np.save(folder / "tf_data.npy", data, allow_pickle=False)
+        terms = [""] * len(self.vocab)
+        for t, i in self.vocab.items():
+            terms[i] = t
+        (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+
+
+class LexicalIndex:
+    """Read side: BM25 scores of every passage for a list of query terms."""
+
+    def __init__(self, vocab: dict[str, int], tf: sparse.csr_matrix, k1: float = 1.2, b: float = 0.75) -> None:
+        self.vocab = vocab
+        self.tf = tf
+        self.k1 = k1
+        self.b = b
+        self._weights = self._bm25_weights()
+
+    @classmethod
+    def load(cls, folder: Path, k1: float = 1.2, b: float = 0.75) -> "LexicalIndex":
+        try:
+            indptr = np.load(folder / "tf_indptr.npy", allow_pickle=False)
+            indices = np.load(folder / "tf_indices.npy", allow_pickle=False)
+            data = np.load(folder / "tf_data.npy", allow_pickle=False)
+            terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+            tf = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
+        except (OSError, ValueError, json.JSONDecodeError) as exc:
+            raise IndexCorrupt(f"Index lexical illisible ({folder}) : {exc}") from exc
+        return cls({t: i for i, t in enumerate(terms)}, tf, k1=k1, b=b)
+
+    @property
+    def size(self) -> int:
+        return self.tf.shape[0]
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.tf.indptr[i], self.tf.indptr[i + 1]
+        return self.tf.indices[start:end], self.tf.data[start:end]
+
+    def _bm25_weights(self) -> sparse.csr_matrix:
+        """Term-major matrix of BM25 contributions (Lucene idf, always positive)."""
+        n_docs, n_terms = self.tf.shape
+        if n_docs == 0:
+            return sparse.csr_matrix((n_terms, 0), dtype=np.float32)
+        doc_len = np.asarray(self.tf.sum(axis=1)).ravel()
+        avg = float(doc_len.mean()) or 1.0
+        df = np.bincount(self.tf.indices, minlength=n_terms).astype(np.float64)
+        idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+        rows = np.repeat(np.arange(n_docs), np.diff(self.tf.indptr))
+        tf = self.tf.data.astype(np.float64)
+        norm = self.k1 * (1.0 - self.b + self.b * doc_len[rows] / avg)
+        w = idf[self.tf.indices] * tf * (self.k1 + 1.0) / (tf + norm)
+        m = sparse.csr_matrix((w.astype(np.float32), self.tf.indices, self.tf.indptr), shape=self.tf.shape)
+        return m.T.tocsr()
+
+    def idf(self, term: str) -> float:
+        i = self.vocab.get(term)
+        n = self.size
+        df = 0 if i is None else int(self._weights.indptr[i + 1] - self._weights.indptr[i])
+        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
+    def scores(self, terms: Iterable[str]) -> np.ndarray:
+        """BM25 score of every passage (zeros where no term matches)."""
+        counts: dict[int, int] = {}
+        for t in terms:
+            i = self.vocab.get(t)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        out = np.zeros(self.size, dtype=np.float32)
+        for i, qtf in counts.items():
+            start, end = self._weights.indptr[i], self._weights.indptr[i + 1]
+            out[self._weights.indices[start:end]] += qtf * self._weights.data[start:end]
+        return out
