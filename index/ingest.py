@@ -67,7 +67,7 @@ def scan_corpus(root: Path) -> list[CorpusFile]:
                 continue
             source = path.relative_to(root).as_posix()
             found.append(CorpusFile(source, path, st.st_size, st.st_mtime_ns))
-    return found
+    return sorted(found, key=lambda f: f.source)
 
 
 def decode(data: bytes) -> str:

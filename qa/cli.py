@@ -27,14 +27,17 @@ class ProgressLine:
         self.quiet = quiet
         self.tty = stream.isatty()
         self._last = 0.0
+        self._phase = ""
 
     def __call__(self, p: "Progress") -> None:
         if self.quiet:
             return
         now = time.monotonic()
         final = p.total and p.done >= p.total
-        if not self.tty and not final and now - self._last < 2.0:
+        phase = p.message.split(":")[0]
+        if not self.tty and not final and now - self._last < 2.0 and phase == self._phase:
             return
+        self._phase = phase
         self._last = now
         parts = [p.message or f"{p.done}/{p.total}"]
         if p.passages and p.elapsed_s > 0:
