@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 class ProgressLine:
     """Renders build progress on stderr: a rewritten line on a terminal, sparse lines otherwise."""
 
-    def __init__(self, stream: TextIO = sys.stderr, quiet: bool = False) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
         self.quiet = quiet
         self.tty = stream.isatty()
         self._last = 0.0
