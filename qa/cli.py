@@ -25,7 +25,7 @@ class ProgressLine:
     def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self._last = 0.0
         self._phase = ""
 
