@@ -1,0 +1,58 @@
+"""The ranked evidence under the answer: source, date, quoted passage, score.
+
+Activating a row (click, or Enter) asks the window to show that passage in its article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+if TYPE_CHECKING:  # pragma: no cover
+    from qa.answer import Answer
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _excerpt(text: str, limit: int = 260) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+class EvidenceList(QTreeWidget):
+    evidence_activated = Signal(str, int, int)  # source, start, end
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels(["#", "Source", "Date", "Passage", "Score"])
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        h = self.header()
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(1, 220)
+        self.itemClicked.connect(self._activated)
+        self.itemActivated.connect(self._activated)
+
+    def show_answer(self, answer: "Answer", dates: dict[str, str | None]) -> None:
+        self.clear()
+        for rank, ev in enumerate(answer.passages, 1):
+            item = QTreeWidgetItem([str(rank), ev.title, dates.get(ev.source) or "", _excerpt(ev.text), f"{ev.score:.2f}"])
+            item.setData(0, SPAN_ROLE, (ev.source, ev.start, ev.end))
+            item.setToolTip(1, f"{ev.title}\n{ev.source}")
+            item.setToolTip(3, " ".join(ev.text.split()))
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.addTopLevelItem(item)
+
+    def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        source, start, end = item.data(0, SPAN_ROLE)
+        self.evidence_activated.emit(source, int(start), int(end))
