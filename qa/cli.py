@@ -177,6 +177,96 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+
+# -- ask / eval --------------------------------------------------------------------------------
+def _answerer(ws: "Workspace"):
+    """The answering mode for this workspace (extractive: needs no language model)."""
+    from qa.extractive import ExtractiveAnswerer
+
+    return ExtractiveAnswerer(ws.index, ws.retriever())
+
+
+def _checked(answer: Any, ws: "Workspace") -> Any:
+    """Refuse to show an answer whose citations do not hold (CitationError)."""
+    from qa.citations import check_citations
+
+    check_citations(answer, lambda source: str(ws.index.article(source)["text"]))
+    return answer
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from models.errors import VeilleError
+
+    if not args.batch and not args.question:
+        raise VeilleError("Posez une question, ou --batch FICHIER.jsonl.")
+    ws = _workspace(args)
+    ensure_fresh(ws, args.quiet or args.json)
+    answerer = _answerer(ws)
+    if args.batch:
+        answerer.load()  # models once for the whole batch
+        for item in _read_batch(args.batch, "question"):
+            ans = _checked(answerer.ask(str(item["question"]), args.k), ws)
+            out = ans.to_json()
+            print(_dump({"id": item.get("id"), **out}) if args.json else _format_answer(out) + "\n", flush=True)
+        return 0
+    ans = _checked(answerer.ask(args.question, args.k), ws)
+    print(_dump(ans.to_json()) if args.json else _format_answer(ans.to_json()))
+    return 0
+
+
+def _format_answer(out: dict[str, Any]) -> str:
+    lines = [out["answer"], ""]
+    if out["abstained"]:
+        lines.append("Passages les plus proches :")
+        for i, p in enumerate(out["passages"], 1):
+            text = " ".join(p["text"].split())
+            lines.append(f"  {i}. {p['title']}  [{p['source']}:{p['start']}-{p['end']}]")
+            lines.append(f"     {text[:200]}{'…' if len(text) > 200 else ''}")
+        return "\n".join(lines)
+    lines.append("Sources :")
+    for c in out["citations"]:
+        quote = " ".join(c["quote"].split())
+        lines.append(f"  [{c['n']}] {c['title']}")
+        lines.append(f"      « {quote} »")
+        lines.append(f"      {c['source']}:{c['start']}-{c['end']}")
+    return "\n".join(lines)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluate import Tally, read_items
+
+    with open(args.questions, encoding="utf-8") as f:
+        items = read_items(f)
+    ws = _workspace(args)
+    ensure_fresh(ws, args.quiet or args.json)
+    answerer = _answerer(ws).load()
+    get_text = lambda source: str(ws.index.article(source)["text"])  # noqa: E731
+    answerer.ask(items[0].question if items else "?", args.k)  # warm-up, not timed
+    tally = Tally(k=args.k)
+    for item in items:
+        tally.add(item, answerer.ask(item.question, args.k), get_text)
+    summary = tally.summary()
+    if args.json:
+        print(_dump({**summary, "rows": tally.rows if args.details else None}))
+        return 0
+    labels = [
+        (f"recall@{args.k}", f"Rappel@{args.k} (article attendu parmi les passages)"), ("mrr", "MRR"),
+        ("answer_accuracy", "Réponses courtes justes"), ("f1", "F1 des réponses courtes"),
+        ("sentence_accuracy", "Phrase citée [1] contenant la réponse"),
+        ("citation_correctness", "Citations vérifiées"),
+        ("abstention_precision", "Abstention : précision"), ("abstention_recall", "Abstention : rappel"),
+        ("abstention_on_answerable", "Abstention sur questions répondables"),
+        ("latency_p50_ms", "Latence p50 (ms)"), ("latency_p95_ms", "Latence p95 (ms)"),
+    ]
+    print(f"{summary['questions']} questions ({summary['answerable']} avec réponse, {summary['unanswerable']} sans)")
+    for key, label in labels:
+        print(f"  {label:45} {summary[key]:.3f}")
+    if args.details:
+        for r in tally.rows:
+            ok = (r["answer_ok"] and r["sentence_ok"]) if r["answerable"] else r["abstained"]
+            print(f"  {'✓' if ok else '✗'} {r['question']}  →  {r['short_answer'] or '(abstention)'}  (attendu : {r['gold']})")
+    return 0
+
 # -- parser ------------------------------------------------------------------------------------
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help="dossier des articles (défaut : corpus/ du projet ; env VEILLE_CORPUS)")
@@ -211,6 +301,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", help="identifiant de l'article (chemin relatif au corpus)")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("ask", help="répondre à une question, avec citations exactes")
+    _common(p)
+    p.add_argument("question", nargs="?", help="la question")
+    p.add_argument("-k", type=int, default=5, help="nombre de passages listés (défaut 5)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument("--batch", metavar="FILE.jsonl", help="une question {\"id\", \"question\"} par ligne ('-' : stdin)")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="mesurer la qualité des réponses sur un jeu de questions")
+    _common(p)
+    p.add_argument("questions", metavar="QUESTIONS.jsonl", help="lignes {\"question\", \"answers\": [...], \"source\"}")
+    p.add_argument("-k", type=int, default=5, help="passages par question (défaut 5)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument("--details", action="store_true", help="le résultat de chaque question")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -1,0 +1,128 @@
+"""Learn the sentence-scoring weights of the extractive answerer from PIAF dev questions.
+
+Only the train half (split by article, see ``bench/answers.split``) is used to fit; the test
+half is scored and reported, never fitted. A sentence is a positive when it contains a gold
+answer (case/accent-insensitive). Pointwise L2-regularised logistic regression (numpy, Newton
+steps): the probabilities are absolute, so the same number both ranks sentences and decides
+abstention. The abstention threshold is set on the train half so that at most ``--max-abstain``
+of answerable questions abstain; questions whose own article is hidden serve as unanswerable.
+
+    .venv/bin/python bench/train_answerer.py        # writes qa/extractive_weights.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from answers import piaf_questions, piaf_workspace  # noqa: E402
+
+from qa.evaluate import best_f1, contains_answer  # noqa: E402
+from qa.extractive import WEIGHTS_FILE, ExtractiveAnswerer, Weights  # noqa: E402
+from qa.features import FEATURES  # noqa: E402
+
+
+def collect(answerer: ExtractiveAnswerer, questions: list[dict], hide: bool = False):
+    """Per question: (candidates, labels, golds)."""
+    out = []
+    for d in questions:
+        hits = answerer.retrieve(d["question"], 30 if hide else answerer.candidate_passages)
+        if hide:
+            hits = [h for h in hits if h.source != f"{d['doc_id']}.txt"]
+        q = answerer.question_info(d["question"])
+        cands = answerer.candidates(q, hits[: answerer.candidate_passages])
+        labels = [1.0 if contains_answer(c.text, d["answers"]) else 0.0 for c in cands]
+        out.append((q, cands, labels, d["answers"]))
+    return out
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 30) -> np.ndarray:
+    w = np.zeros(X.shape[1])
+    reg = l2 * np.ones(X.shape[1])
+    reg[0] = 1e-6  # no penalty on the bias
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+        g = X.T @ (p - y) + reg * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def score(answerer: ExtractiveAnswerer, data, w: np.ndarray) -> dict:
+    sent_ok, f1s, f1_sent, best_probs = [], [], [], []
+    for q, cands, labels, golds in data:
+        if not cands:
+            sent_ok.append(0.0); f1s.append(0.0); f1_sent.append(0.0); best_probs.append(0.0)
+            continue
+        s = np.array([c.features for c in cands]) @ w
+        i = int(np.argmax(s))
+        best = cands[i]
+        sent_ok.append(labels[i])
+        a, b = answerer.short_span(q, best)
+        f1s.append(best_f1(best.text[a:b], golds))
+        f1_sent.append(best_f1(best.text, golds))
+        best_probs.append(float(1 / (1 + np.exp(-s[i]))))
+    return {"sentence_accuracy": float(np.mean(sent_ok)), "f1": float(np.mean(f1s)),
+            "whole_sentence_f1": float(np.mean(f1_sent)), "best_probs": best_probs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--max-abstain", type=float, default=0.03, help="abstention allowed on answerable (train)")
+    ap.add_argument("--dry-run", action="store_true", help="do not write the weights file")
+    args = ap.parse_args(argv)
+
+    ws = piaf_workspace()
+    answerer = ExtractiveAnswerer(ws.index, ws.retriever()).load()
+    t0 = time.time()
+    train, test = piaf_questions("train"), piaf_questions("test")
+    tr = collect(answerer, train)
+    te = collect(answerer, test)
+    tr_hidden = collect(answerer, train[::4], hide=True)
+    te_hidden = collect(answerer, test[::4], hide=True)
+    print(f"features: {len(train)} train / {len(test)} test questions in {time.time() - t0:.0f} s", file=sys.stderr)
+
+    X = np.array([c.features for _, cands, _, _ in tr for c in cands])
+    y = np.array([l for _, _, labels, _ in tr for l in labels])
+    w = fit(X, y, args.l2)
+    r_tr, r_te = score(answerer, tr, w), score(answerer, te, w)
+    hid_tr, hid_te = score(answerer, tr_hidden, w), score(answerer, te_hidden, w)
+    threshold = float(np.quantile(r_tr["best_probs"], args.max_abstain))
+    report = {
+        "train": {k: v for k, v in r_tr.items() if k != "best_probs"},
+        "test": {k: v for k, v in r_te.items() if k != "best_probs"},
+        "abstain_threshold": threshold,
+        "abstention_on_answerable": {"train": float(np.mean(np.array(r_tr["best_probs"]) < threshold)),
+                                     "test": float(np.mean(np.array(r_te["best_probs"]) < threshold))},
+        "abstention_recall_hidden_article": {"train": float(np.mean(np.array(hid_tr["best_probs"]) < threshold)),
+                                             "test": float(np.mean(np.array(hid_te["best_probs"]) < threshold))},
+        "positives": int(y.sum()), "sentences": int(len(y)),
+    }
+    print(json.dumps(report, indent=2))
+    for f, c in sorted(zip(FEATURES, w), key=lambda t: -abs(t[1])):
+        print(f"  {f:18} {c:+.3f}")
+    if not args.dry_run:
+        WEIGHTS_FILE.write_text(json.dumps({
+            "about": "Sentence scorer of qa/extractive.py; trained by bench/train_answerer.py on the PIAF dev "
+                     "train half (split by article). Do not edit by hand.",
+            "features": list(FEATURES), "coef": [round(float(c), 5) for c in w],
+            "abstain_threshold": round(threshold, 5), "report": report,
+        }, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"écrit {WEIGHTS_FILE}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The one answer type every answering mode returns (extractive today, llama.cpp later).
+
+Why one type: the CLI, the desktop app, the evaluator and the citation checker must not care
+how an answer was produced. The JSON shape produced by :meth:`Answer.to_json` is a stable
+contract (keys are only ever added).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Shown when the evidence does not answer the question (French UI string).
+ABSTAIN_TEXT = "Les articles ne permettent pas de répondre à cette question."
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered quote: ``quote == article_text[start:end]`` and the span is one sentence."""
+
+    n: int
+    source: str
+    title: str
+    start: int
+    end: int
+    quote: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"n": self.n, "source": self.source, "title": self.title, "start": self.start,
+                "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved passage as shown to the user (ranked, with its fused retrieval score)."""
+
+    source: str
+    title: str
+    start: int
+    end: int
+    score: float
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "title": self.title, "start": self.start, "end": self.end,
+                "score": round(self.score, 6), "text": self.text}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another answer found in the sources (e.g. a different date for the same event)."""
+
+    text: str
+    citation: int  # the ``n`` of its citation
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "citation": self.citation}
+
+
+@dataclass
+class Answer:
+    """``text`` carries ``[n]`` markers that refer to ``citations`` (numbered from 1)."""
+
+    question: str
+    text: str
+    abstained: bool
+    mode: str
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[Evidence] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    #: the answer proper, an exact span of citation [1]'s sentence ("" when abstaining)
+    short_answer: str = ""
+    #: absolute offsets of ``short_answer`` in citation [1]'s article, when there is one
+    short_answer_span: tuple[int, int] | None = None
+    qtype: str = "autre"
+    confidence: float = 0.0
+    other_mentions: list[Mention] = field(default_factory=list)
+
+    def citation(self, n: int) -> Citation | None:
+        return next((c for c in self.citations if c.n == n), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_json() for c in self.citations],
+            "passages": [p.to_json() for p in self.passages],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "short_answer": self.short_answer,
+            "short_answer_span": list(self.short_answer_span) if self.short_answer_span else None,
+            "qtype": self.qtype,
+            "confidence": round(self.confidence, 4),
+            "other_mentions": [m.to_json() for m in self.other_mentions],
+        }

@@ -1,0 +1,290 @@
+"""Extractive answers: the best supporting sentence, a typed span of it, or an abstention.
+
+No language model: retrieved passages are split into their (already indexed) sentences, each
+sentence is scored by a small linear model over :mod:`qa.features`, the best one becomes
+citation [1] and the short answer is a span of it chosen by question type (:mod:`qa.spans`).
+When the best score is too low the answer abstains but still lists the closest passages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from index.analysis import FrenchAnalyzer, fold
+
+from qa.answer import ABSTAIN_TEXT, Answer, Citation, Evidence, Mention
+from qa.features import FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
+from qa.qtypes import NUMBER, OTHER, PERSON, NAME, PLACE
+from qa.spans import typed_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from index.passage import Hit
+    from index.retriever import Retriever
+    from index.store import OpenIndex
+
+WEIGHTS_FILE = Path(__file__).with_name("extractive_weights.json")
+MODE = "extractive"
+
+#: Fallback weights (hand-set) when no trained file is present.
+_DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
+            "novel_log": 0.3, "pass_score": 1.0, "bias": -3.0}
+
+
+@dataclass
+class Weights:
+    coef: list[float]
+    abstain_threshold: float
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> "Weights":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            names = data["features"]
+            coef = dict(zip(names, data["coef"]))
+            return cls([float(coef.get(f, 0.0)) for f in FEATURES], float(data["abstain_threshold"]))
+        except (OSError, ValueError, KeyError):
+            return cls([_DEFAULT.get(f, 0.0) for f in FEATURES], 0.2)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class ExtractiveAnswerer:
+    """Answers from an open index and its retriever; holds no model of its own."""
+
+    mode = MODE
+
+    def __init__(self, index: "OpenIndex", retriever: "Retriever", weights: Weights | None = None,
+                 candidates: int = 8, analyzer: FrenchAnalyzer | None = None) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.weights = weights or Weights.load()
+        self.candidate_passages = candidates
+        self.analyzer = analyzer or FrenchAnalyzer()
+        self._vocab_by_letter: dict[str, list[str]] | None = None
+
+    def load(self) -> "ExtractiveAnswerer":
+        """Load the embedding model now (answers load it on first use otherwise)."""
+        self.retriever.embedder.load()
+        return self
+
+    # -- retrieval ---------------------------------------------------------------------------
+    def expand_query(self, question: str) -> str:
+        """Add index terms that spell a question's unknown name differently (Gerasimov → guerassimov)."""
+        vocab = self.index.lexical.vocab
+        extra: list[str] = []
+        for m in re.finditer(r"\w+", question):
+            w = m.group(0)
+            if len(w) < 5 or w.isdigit():
+                continue
+            term = self.analyzer._term(w.lower())
+            if term in vocab or not (w[0].isupper() or not any(c in "éèêàçùôî" for c in w)):
+                continue
+            if not w[0].isupper():
+                continue
+            best, best_r = None, 0.0
+            for cand in self._vocab_letter(fold(w)[0]):
+                if abs(len(cand) - len(term)) > 4:
+                    continue
+                sm = SequenceMatcher(None, term, cand)
+                if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75:
+                    continue
+                r = sm.ratio()
+                if r > best_r:
+                    best, best_r = cand, r
+            if best and best_r >= 0.75:
+                extra.append(best)
+        return question if not extra else question + " " + " ".join(extra)
+
+    def _vocab_letter(self, letter: str) -> list[str]:
+        if self._vocab_by_letter is None:
+            groups: dict[str, list[str]] = {}
+            for t in self.index.lexical.vocab:
+                if len(t) >= 4 and not t[0].isdigit():
+                    groups.setdefault(t[0], []).append(t)
+            self._vocab_by_letter = groups
+        return self._vocab_by_letter.get(letter, [])
+
+    def retrieve(self, question: str, k: int) -> list["Hit"]:
+        return self.retriever.search(self.expand_query(question), k)
+
+    # -- scoring -----------------------------------------------------------------------------
+    def question_info(self, question: str) -> QuestionInfo:
+        return analyse_question(question, self.analyzer, self.index.lexical.idf)
+
+    def candidates(self, q: QuestionInfo, hits: list["Hit"]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for h in hits:
+            p = h.passage
+            for i, (s, e) in enumerate(p.sentences):
+                text = p.text[s - p.start : e - p.start]
+                out.append(Candidate(p.source, h.title, s, e, text, h.rank, h.score, h.dense_score,
+                                     h.lexical_score, i, p.ordinal, tokens(text, self.analyzer)))
+        featurize(q, out)
+        w = self.weights.coef
+        for c in out:
+            c.score = sum(a * b for a, b in zip(w, c.features))
+            c.prob = _sigmoid(c.score)
+        return out
+
+    # -- answering ---------------------------------------------------------------------------
+    def ask(self, question: str, k: int = 5) -> Answer:
+        t0 = time.perf_counter()
+        hits = self.retrieve(question, max(k, self.candidate_passages))
+        t1 = time.perf_counter()
+        answer = self.answer_from_hits(question, hits, k)
+        answer.timings_ms = {"retrieval_ms": (t1 - t0) * 1000,
+                             **{f"retrieval_{a}": b for a, b in self.retriever.last_timings.items()},
+                             "answer_ms": (time.perf_counter() - t1) * 1000,
+                             "total_ms": (time.perf_counter() - t0) * 1000}
+        return answer
+
+    def answer_from_hits(self, question: str, hits: list["Hit"], k: int = 5) -> Answer:
+        """The answer given these ranked passages (the benchmark also calls this directly)."""
+        q = self.question_info(question)
+        cands = self.candidates(q, hits[: self.candidate_passages])
+        evidence = [Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text) for h in hits[:k]]
+        ranked = sorted(cands, key=lambda c: -c.score)
+        if not ranked or ranked[0].prob < self.weights.abstain_threshold:
+            conf = ranked[0].prob if ranked else 0.0
+            return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
+        best = ranked[0]
+        span = self.short_span(q, best)
+        citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
+        s, e = span
+        short = best.text[s:e]
+        if q.qtype == OTHER or (s, e) == (0, len(best.text)):
+            text = f"« {best.text} » [1]"
+        else:
+            text = f"{_cap(short)} [1]"
+        mentions = self.other_mentions(q, best, short, ranked[1:], citations) if q.qtype != OTHER else []
+        if mentions:
+            text += ". " + ("Autre mention" if len(mentions) == 1 else "Autres mentions") + " : " + " ; ".join(
+                f"« {m.text} » [{m.citation}]" for m in mentions) + "."
+        return Answer(question, text, False, MODE, citations, evidence, short_answer=short,
+                      short_answer_span=(best.start + s, best.start + e), qtype=q.qtype, confidence=best.prob,
+                      other_mentions=mentions)
+
+    def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
+        """The typed span of the sentence nearest the question's words, else a focused clause."""
+        spans = self.typed(q, c)
+        if spans:
+            return spans[0]
+        return focus_clause(q, c)
+
+    def typed(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
+        """Typed spans of ``c`` that are not just question words, best first."""
+        if q.qtype == OTHER:
+            return []
+        anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf or
+                   (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
+        out = []
+        for s, e in typed_spans(c.text, q.qtype):
+            inside = [t for t in c.toks if t.start >= s and t.end <= e]
+            novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
+                     and any(similar(fold(t.surface), n) for n in q.names)))]
+            if inside and not novel:
+                continue
+            if q.qtype == NUMBER:
+                s, e = _drop_known_unit(q, c, s, e)
+            dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
+            out.append((dist, s, e))
+        out.sort()
+        return [(s, e) for _, s, e in out]
+
+    def other_mentions(self, q: QuestionInfo, best: Candidate, short: str, rest: list[Candidate],
+                       citations: list[Citation]) -> list[Mention]:
+        """Other answers the sources give (a different date for the same call), cited separately."""
+        floor = max(self.weights.abstain_threshold, best.prob * 0.35)
+        seen = [_answer_key(short)]
+        out: list[Mention] = []
+        for c in rest:
+            if c.prob < floor or len(out) >= 2:
+                break
+            if c.name_hits < best.name_hits:
+                continue
+            spans = self.typed(q, c)
+            if not spans:
+                continue
+            s, e = spans[0]
+            key = _answer_key(c.text[s:e])
+            if not key or any(key == k or key in k or k in key for k in seen):
+                continue
+            seen.append(key)
+            n = len(citations) + 1
+            citations.append(Citation(n, c.source, c.title, c.start, c.end, c.text))
+            out.append(Mention(c.text[s:e], n))
+        return out
+
+
+_DETERMINERS = re.compile(r"^(?:le|la|les|l|ce|cet|cette|en|au|aux|du|de|des|d|a|dans|depuis|pres de|environ|plus de)\s+")
+
+
+def _answer_key(text: str) -> str:
+    """Comparable form of a short answer (« ce 10 juillet » and « Le 10 juillet » are one answer)."""
+    t = re.sub(r"[^\w\s]", " ", fold(text))
+    t = " ".join(t.split())
+    prev = None
+    while prev != t:
+        prev, t = t, _DETERMINERS.sub("", t)
+    return t
+
+
+def _drop_known_unit(q: QuestionInfo, c: Candidate, s: int, e: int) -> tuple[int, int]:
+    """« 26 chasseurs-bombardiers » answers « combien de chasseurs-bombardiers » as « 26 »."""
+    text = c.text[s:e]
+    m = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", text)
+    if m and re.search(r"[^\W\d]", m.group(1)):
+        unit_toks = [t for t in c.toks if t.start >= s + m.start(1) and t.end <= e]
+        if unit_toks and all(t.term in q.idf for t in unit_toks):
+            return s, s + m.start()
+    return s, e
+
+
+_BOUNDARY = re.compile(r"[,;:()«»\"“”–—]|\s-\s")
+
+
+def focus_clause(q: QuestionInfo, c: Candidate) -> tuple[int, int]:
+    """For open questions: the clause right after (or before) the question's words.
+
+    Answers in news and encyclopaedic French tend to follow the words the question repeats
+    (« Le souhait est de pouvoir… »); when the question's words end the sentence, the answer
+    precedes them. Falls back to the whole sentence.
+    """
+    text = c.text
+    marked = [t for t in c.toks if t.term in q.idf]
+    if not marked:
+        return 0, len(text)
+    first, last = marked[0], marked[-1]
+    bounds = [m.start() for m in _BOUNDARY.finditer(text)]
+    nxt = next((b for b in bounds if b >= last.end), len(text))
+    after = (last.end, nxt)
+    prv = max((b + 1 for b in bounds if b < first.start), default=0)
+    before = (prv, first.start)
+    for s, e in (after, before):
+        content = [t for t in c.toks if t.start >= s and t.end <= e and t.term not in q.idf]
+        if len(content) >= 1:
+            s, e = _strip(text, s, e)
+            if e - s >= 2:
+                return s, e
+    return 0, len(text)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:.«»\"“”'’()-–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.«»\"“”'’()-–"):
+        e -= 1
+    return s, e

@@ -1,0 +1,96 @@
+"""What kind of answer a question asks for, in French or English.
+
+The type decides which span of the supporting sentence is the short answer (a date for
+« quand », a number with its unit for « combien »…) and is a feature of sentence scoring
+(a sentence that contains no date cannot answer « quand »). Rules, not a model: question words
+are a closed class and the rules are easy to audit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.analysis import fold
+
+DATE = "date"
+NUMBER = "nombre"
+PERSON = "personne"
+PLACE = "lieu"
+NAME = "nom"  # a proper name of any kind (« comment s'appelle… », « quel est le nom… »)
+OTHER = "autre"
+
+TYPES = (DATE, NUMBER, PERSON, PLACE, NAME, OTHER)
+
+# Nouns after « quel/quelle/quels/quelles » (folded) that imply a type.
+_DATE_NOUNS = {"annee", "annees", "date", "jour", "mois", "siecle", "epoque", "periode", "decennie", "heure", "saison"}
+_NUMBER_NOUNS = {
+    "age", "montant", "nombre", "somme", "superficie", "surface", "taille", "distance", "duree", "pourcentage",
+    "proportion", "part", "prix", "cout", "budget", "population", "altitude", "hauteur", "longueur", "poids",
+    "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
+    "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record",
+}
+_PERSON_NOUNS = {
+    "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",
+    "ecrivain", "peintre", "artiste", "joueur", "joueuse", "entraineur", "ministre", "general", "chef",
+    "dirigeant", "fondateur", "createur", "inventeur", "pape", "empereur", "pretre", "philosophe", "savant",
+    "architecte", "compositeur", "chanteur", "chanteuse", "acteur", "actrice", "realisateur", "pilote",
+    "successeur", "predecesseur", "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "mari",
+    "organisation", "entreprise", "societe", "groupe", "equipe", "club", "parti", "marque", "journal",
+}
+_PLACE_NOUNS = {
+    "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",
+    "ocean", "capitale", "departement", "province", "etat", "commune", "village", "quartier", "territoire",
+    "montagne", "desert", "port", "aeroport", "stade", "site",
+}
+
+_EN = [
+    (re.compile(r"^\s*(?:when|what (?:year|date|day|month|time)|which (?:year|date|day|month))\b"), DATE),
+    (re.compile(r"^\s*(?:how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount))\b"), NUMBER),
+    (re.compile(r"^\s*(?:who|whom|whose)\b"), PERSON),
+    (re.compile(r"^\s*(?:where|what (?:country|city|place|region)|in which (?:country|city|place|region))\b"), PLACE),
+    (re.compile(r"^\s*(?:what is the name|what'?s the name)\b"), NAME),
+]
+
+_FR_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_english(question: str) -> bool:
+    """A cheap guess: English function words outnumber French ones."""
+    words = _FR_WORD.findall(fold(question))
+    en = sum(w in {"the", "did", "does", "do", "when", "who", "where", "how", "what", "which", "is", "was",
+                   "many", "much", "of", "and", "with", "to", "call", "called"} for w in words)
+    fr = sum(w in {"le", "la", "les", "de", "des", "du", "quand", "qui", "ou", "combien", "quel", "quelle",
+                   "est", "a", "il", "elle", "avec", "que", "en", "un", "une", "et"} for w in words)
+    return en > fr
+
+
+def question_type(question: str) -> str:
+    """One of :data:`TYPES` for a French or English question."""
+    q = fold(question).replace("’", "'").strip()
+    for pattern, qtype in _EN:
+        if pattern.search(q):
+            return qtype
+    words = _FR_WORD.findall(q.replace("'", " "))
+    text = " ".join(words)
+    if re.search(r"\b(?:quand|depuis quand|jusqu a quand|a quel moment|en quelle annee|a quelle date|a quelle epoque)\b", text):
+        return DATE
+    if re.search(r"\bcombien\b", text):
+        return NUMBER
+    if re.search(r"\b(?:comment s appelle|comment s appelait|comment s appellent|comment appelle t on|comment appelait on|quel(?:le)? (?:est|etait|sont) (?:le|son|sa|leur) (?:[a-z]+ )?nom|quel nom|sous quel nom|nomme t on)\b", text):
+        return NAME
+    m = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b(?:\s+(?:est|sont|etait|etaient|fut|a ete|sera))?(?:\s+(?:le|la|les|l))?\s+([a-z]+)", text)
+    if m:
+        noun = m.group(1)
+        for nouns, qtype in ((_DATE_NOUNS, DATE), (_NUMBER_NOUNS, NUMBER), (_PLACE_NOUNS, PLACE), (_PERSON_NOUNS, PERSON)):
+            if noun in nouns or noun.rstrip("s") in nouns:
+                return qtype
+    if re.search(r"\b(?:par qui|a qui|avec qui|de qui|pour qui|qui)\b", text) and not re.search(r"\bce qui\b", text):
+        # « qui » as a relative pronoun after a noun (« le pays qui… ») is rare in questions.
+        return PERSON
+    if re.search(r"\b(?:ou|d ou|par ou)\b", text) and "?" in question or re.match(r"\s*(?:ou|d ou)\b", text):
+        # folded « où » equals « ou » (or): only trust it at the start or with a question mark
+        if re.match(r"\s*(?:ou|d ou|par ou)\b", text) or re.search(r"\b(?:ou se|ou est|ou sont|ou a|ou ont|ou etait|ou vit|ou habite|ou se trouve)\b", text):
+            return PLACE
+    if re.search(r"\ben quelle annee|en quel siecle|a quel age\b", text):
+        return DATE if "age" not in text else NUMBER
+    return OTHER

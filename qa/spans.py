@@ -1,0 +1,169 @@
+"""Typed spans inside one sentence: dates, numbers with units, names, places.
+
+The short answer must be a span of the cited sentence, never invented text, so extraction only
+ever returns offsets into the sentence. Regular expressions plus French capitalisation rules;
+candidates are deliberately generous, the answerer chooses among them (closeness to the words
+of the question, not repeating the question).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.qtypes import DATE, NAME, NUMBER, PERSON, PLACE
+
+Span = tuple[int, int]
+
+_MONTH = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+          r"|janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\.)")
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_YEAR = r"(?:1\d{3}|20\d{2}|\d{2,3}(?=\s*(?:av|apr)))"
+_WRITTEN = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+            r"vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)")
+_REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|heures?|minutes?)"
+_ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
+
+_DATE_PATTERNS = [
+    # le 10 juillet 2019, mercredi 3 mars, ce 19 novembre, le 1er mai
+    rf"(?:(?:le|ce|du|au|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:{_WEEKDAY}\s+)?(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
+    # en avril 2016, fin février (dernier), début mars, mi-juillet, en septembre 2019
+    rf"(?:(?:en|depuis|dès|jusqu'en|(?:à la\s+)?(?:fin|début|mi|courant|mi-)\s*|(?:à la\s+)?mi-)\s*)+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
+    rf"{_MONTH}\s+{_YEAR}",
+    # au XVIIe siècle, du 19e siècle
+    rf"(?:(?:au|du|le|en|dès le|depuis le|fin du|début du)\s+)?{_ROMAN}\s+siècles?(?:\s+av(?:ant|\.)\s+J\.?-?C\.?)?",
+    # dans les années 1980
+    r"(?:dans\s+)?les\s+années\s+(?:\d{2}|\d{4})",
+    # il y a quelques mois, depuis deux ans
+    rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}|\d+|un|une)\s+{_REL_UNIT}",
+    # en 1987, depuis 2014, de 1994 à 2003
+    rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
+    # lundi, ce mercredi matin, vendredi dernier
+    rf"(?:(?:ce|le|dès|depuis)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|après-midi|dernier|prochain))?",
+    r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé)\b",
+]
+DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+
+_UNIT_WORD = r"[a-zà-ÿœæ][\w’'-]*"
+_NUM_CORE = r"\d+(?:[.\u00a0\u202f ]\d{3})*(?:[,.]\d+)?"
+_SCALE = r"(?:\s+(?:millions?|milliards?|mille|billions?))"
+NUMBER_RE = re.compile(
+    rf"(?:(?:près de|environ|plus de|moins de|au moins|au plus|quelque|jusqu['’]à|pas moins de|presque|un peu plus de|un peu moins de)\s+)?"
+    rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
+    rf"(?:{_SCALE})?"
+    rf"(?:\s*(?:%|‰|pour\s?cent|€|\$|°C?|km²|km2|km|m²|m2|kg|t|ha|ans|mètres|euros|dollars))?"
+    rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
+    re.IGNORECASE,
+)
+#: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
+ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
+
+_CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
+_CONNECT = r"(?:\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the)\s*|\s+|-)"
+NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
+_PLACE_PREP = r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à)"
+PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèà]+\s+)?{_CAP}(?:{_CONNECT}{_CAP})*")
+
+#: Capitalised words that start sentences or titles but are not names.
+_NOT_NAMES = frozenset(
+    """le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous je j en dans par pour
+    sur sous avec sans mais et ou donc or ni car selon ainsi alors après avant depuis lors pendant quand
+    comme si cela ceci c qu que qui quoi dont où a à au aux son sa ses leur leurs mon ma mes notre nos
+    votre vos tout toute tous toutes enfin puis cependant toutefois néanmoins pourtant outre parmi entre
+    suite seulement également aussi déjà encore même m mm mme mlle dr pr st ste the this that of""".split()
+)
+_TITLES = frozenset("général président ministre roi reine pape prince princesse saint sainte maréchal colonel amiral docteur".split())
+
+
+_NOT_UNITS = frozenset(
+    """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
+    selon contre entre vers chez depuis pendant avant après ans est sont a ont était fut se sa son ses ce""".split()
+)
+
+
+def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """Drop capitalised function words (« Le », « Selon ») at the start of a name span."""
+    while s < e:
+        m = re.match(r"(\w+)(?:\s+|['’])?", sentence[s:e])
+        if not m:
+            break
+        word = m.group(1).lower().rstrip("’'")
+        if word in _NOT_NAMES or word in _TITLES:
+            s += m.end()
+            while s < e and sentence[s] in " '’":
+                s += 1
+        else:
+            break
+    return s, e
+
+
+def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and sentence[s] in " ,;:.-–«»\"“”()'’":
+        s += 1
+    while e > s and sentence[e - 1] in " ,;:.-–«»\"“”()'’":
+        e -= 1
+    return s, e
+
+
+def date_spans(sentence: str) -> list[Span]:
+    return [_trim(sentence, *m.span()) for m in DATE_RE.finditer(sentence) if m.group(0).strip()]
+
+
+def number_spans(sentence: str) -> list[Span]:
+    """Numbers with their unit (« près de 2.900 Russes », « 80% », « une heure »)."""
+    out: list[Span] = []
+    for m in NUMBER_RE.finditer(sentence):
+        s, e = m.span()
+        text = m.group(0)
+        if not re.search(r"\d", text) and not re.search(_WRITTEN, text, re.IGNORECASE):
+            continue
+        # don't start inside a word (« sept » in « septembre », « cent » in « centre »)
+        if s > 0 and (sentence[s - 1].isalnum()):
+            continue
+        word = re.match(r"[\w]+", text)
+        if word and not word.group(0)[0].isdigit() and not re.fullmatch(
+                r"(?:près|environ|plus|moins|au|quelque|jusqu|pas|presque|un)", word.group(0), re.IGNORECASE):
+            end_word = re.match(rf"(?:{_WRITTEN})\b", text, re.IGNORECASE)
+            if not end_word:
+                continue
+        s, e = _trim(sentence, s, e)
+        # a month after the number makes it a date; a function word is not a unit
+        tail = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", sentence[s:e])
+        if tail and re.fullmatch(_MONTH, tail.group(1), re.IGNORECASE):
+            continue
+        if tail and tail.group(1).lower() in _NOT_UNITS:
+            e = s + tail.start()
+        out.append((s, e))
+    out += [_trim(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
+    return [sp for sp in out if sp[0] < sp[1]]
+
+
+def name_spans(sentence: str) -> list[Span]:
+    """Runs of capitalised words (people, organisations, places), minus leading function words."""
+    out: list[Span] = []
+    for m in NAME_RE.finditer(sentence):
+        s, e = _strip_leading(sentence, *m.span())
+        s, e = _trim(sentence, s, e)
+        at_start = not sentence[:s].strip(" «\"“-–(")
+        single = not re.search(r"[\s-]", sentence[s:e])
+        if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper()):
+            out.append((s, e))
+    return out
+
+
+def place_spans(sentence: str) -> list[Span]:
+    """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
+    out = [_trim(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)]
+    return [sp for sp in out if sp[0] < sp[1]]
+
+
+def typed_spans(sentence: str, qtype: str) -> list[Span]:
+    """Candidate short answers of ``qtype`` in ``sentence`` (relative offsets, may overlap)."""
+    if qtype == DATE:
+        return date_spans(sentence)
+    if qtype == NUMBER:
+        return number_spans(sentence)
+    if qtype in (PERSON, NAME):
+        return name_spans(sentence)
+    if qtype == PLACE:
+        return place_spans(sentence) or name_spans(sentence)
+    return []
