@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.titles: dict[str, str] = {}
         self.snapshot: Snapshot | None = None
         self._pending_question: str | None = None
+        self._queued_update: bool | None = None  # an update asked for while another op ran
         self._ask_seq = 0
         self._closing = False
 
@@ -294,6 +295,9 @@ class MainWindow(QMainWindow):
             self.notice.hide()
         else:
             self.progress.finish()
+            if self._queued_update is not None and not self._closing:
+                rebuild, self._queued_update = self._queued_update, None
+                QTimer.singleShot(0, lambda: self.update_index(rebuild))
 
     def cancel_operation(self) -> None:
         """Esc / « Annuler »: stop the index operation; the previous index stays in use."""
@@ -317,7 +321,9 @@ class MainWindow(QMainWindow):
     def update_index(self, rebuild: bool = False) -> GeneratorWorker | None:
         """Incremental update (or full rebuild); questions keep using the current index meanwhile."""
         if self.index_queue.busy:
-            self.statusBar().showMessage("Une opération sur l'index est déjà en cours.", 5000)
+            # Runs when the current operation ends (once, however often it was asked for).
+            self._queued_update = bool(self._queued_update) or rebuild
+            self.statusBar().showMessage("La mise à jour suivra l'opération en cours.", 5000)
             return None
         if self.core.workspace is None:
             self.start_core()

@@ -48,6 +48,7 @@ def make_window(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Calla
             with qtbot.waitSignal(window.ready_changed, timeout=READY_TIMEOUT_MS,
                                   check_params_cb=lambda ready: ready):
                 window.show()
+            qtbot.waitUntil(lambda: not window.busy, timeout=READY_TIMEOUT_MS)
         else:
             window.show()
         return window
