@@ -59,11 +59,16 @@ class QuestionEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _nbsp(text: str) -> str:
+    """French typography: guillemets and ``[n]`` never start or end a line alone."""
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»").replace(" [", "\u00a0[")
+
+
 def answer_html(answer: "Answer", dates: dict[str, str | None]) -> str:
     """The answer as HTML: ``[n]`` become ``cite:n`` links, then the numbered quotes."""
 
     def linked(text: str) -> str:
-        return MARKER.sub(lambda m: f'<a href="cite:{m.group(1)}">[{m.group(1)}]</a>', html.escape(text))
+        return MARKER.sub(lambda m: f'<a href="cite:{m.group(1)}">[{m.group(1)}]</a>', html.escape(_nbsp(text)))
 
     out = [f'<p class="question">{html.escape(answer.question)}</p>']
     if answer.abstained:
@@ -79,7 +84,7 @@ def answer_html(answer: "Answer", dates: dict[str, str | None]) -> str:
             meta = html.escape(c.title) + (f" · {html.escape(date)}" if date else "")
             out.append(
                 f'<tr><td valign="top"><a href="cite:{c.n}">[{c.n}]</a></td>'
-                f'<td>« {html.escape(" ".join(c.quote.split()))} »<br><span class="meta">{meta}</span></td></tr>'
+                f'<td>«\u00a0{html.escape(" ".join(c.quote.split()))}\u00a0»<br><span class="meta">{meta}</span></td></tr>'
             )
         out.append("</table>")
     return "".join(out)

@@ -39,7 +39,7 @@ class EvidenceList(QTreeWidget):
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.setColumnWidth(1, 220)
+        self.setColumnWidth(1, 170)
         self.itemClicked.connect(self._activated)
         self.itemActivated.connect(self._activated)
 
@@ -52,6 +52,8 @@ class EvidenceList(QTreeWidget):
             item.setToolTip(3, " ".join(ev.text.split()))
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.addTopLevelItem(item)
+        # The sample corpus and many feeds carry no dates: no empty column then.
+        self.setColumnHidden(2, not any(dates.get(ev.source) for ev in answer.passages))
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
         source, start, end = item.data(0, SPAN_ROLE)

@@ -12,7 +12,7 @@ QLabel#sourceTitle { font-size: 13pt; font-weight: bold; }
 QFrame#errorBanner { background: #fdecea; border: 1px solid #f1b0a8; border-radius: 4px; color: #7a1b12; }
 QFrame#notice { background: #eef4fd; border: 1px solid #b5cdf0; border-radius: 4px; }
 QFrame#progressPanel { border-top: 1px solid #d0d5dc; }
-QPlainTextEdit#articleText { font-size: 11pt; }
+QPlainTextEdit#articleText { font-size: 10.5pt; }
 QTreeWidget { font-size: 10pt; }
 """
 

@@ -29,7 +29,7 @@ def test_lecointre_answer_citation_and_highlight(qtbot, make_window, index_copy)
     c1 = answer.citation(1)
     # What the answer says is the answerer's business (tests/qa); here: it is shown, linked.
     assert c1 is not None and "Guerassimov" in c1.quote
-    shown = window.answer_view.toPlainText()
+    shown = window.answer_view.toPlainText().replace("\u00a0", " ")
     assert answer.text.split(" [1]")[0] in shown and "[1]" in shown
     assert window.evidence.topLevelItemCount() == len(answer.passages) > 0
 
