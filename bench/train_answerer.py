@@ -59,6 +59,44 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 30) -> np.nd
     return w
 
 
+def fit_listwise(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> np.ndarray:
+    """Softmax over each question's sentences, maximising the mass on answer-bearing ones.
+
+    This optimises what is used (the top sentence), unlike pointwise regression; questions
+    with no positive candidate carry no ranking signal and are skipped.
+    """
+    from scipy.optimize import minimize
+
+    groups = [(X, y) for X, y in groups if y.sum() > 0 and len(y) > 1]
+    dim = groups[0][0].shape[1]
+    reg = l2 * np.ones(dim)
+    reg[0] = 0.0
+
+    def loss(w: np.ndarray):
+        total, grad = 0.5 * float((reg * w) @ w), reg * w
+        for X, y in groups:
+            s = X @ w
+            s = s - s.max()
+            e = np.exp(s)
+            p = e / e.sum()
+            pos = y > 0
+            mp = p[pos].sum()
+            total -= np.log(mp + 1e-12)
+            # d(-log sum_pos p)/dw = E_p[x] - E_{p|pos}[x]
+            grad += X.T @ p - (X[pos].T @ p[pos]) / (mp + 1e-12)
+        return total, grad
+
+    res = minimize(loss, np.zeros(dim), jac=True, method="L-BFGS-B", options={"maxiter": 300})
+    return res.x
+
+
+def calibrate(best_scores: np.ndarray, correct: np.ndarray) -> tuple[float, float]:
+    """1-D logistic regression: P(top sentence holds the answer | its raw score)."""
+    X = np.stack([np.ones_like(best_scores), best_scores], axis=1)
+    b, a = fit(X, correct.astype(float), l2=1e-3)
+    return float(a), float(b)
+
+
 def score(answerer: ExtractiveAnswerer, data, w: np.ndarray) -> dict:
     sent_ok, f1s, f1_sent, best_probs = [], [], [], []
     for q, cands, labels, golds in data:
@@ -72,15 +110,16 @@ def score(answerer: ExtractiveAnswerer, data, w: np.ndarray) -> dict:
         a, b = answerer.short_span(q, best)
         f1s.append(best_f1(best.text[a:b], golds))
         f1_sent.append(best_f1(best.text, golds))
-        best_probs.append(float(1 / (1 + np.exp(-s[i]))))
+        best_probs.append(float(s[i]))
     return {"sentence_accuracy": float(np.mean(sent_ok)), "f1": float(np.mean(f1s)),
-            "whole_sentence_f1": float(np.mean(f1_sent)), "best_probs": best_probs}
+            "whole_sentence_f1": float(np.mean(f1_sent)), "best_probs": best_probs, "sent_ok": sent_ok}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--max-abstain", type=float, default=0.03, help="abstention allowed on answerable (train)")
+    ap.add_argument("--pointwise", action="store_true", help="pointwise logistic regression instead of listwise")
     ap.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     args = ap.parse_args(argv)
 
@@ -96,9 +135,17 @@ def main(argv: list[str] | None = None) -> int:
 
     X = np.array([c.features for _, cands, _, _ in tr for c in cands])
     y = np.array([l for _, _, labels, _ in tr for l in labels])
-    w = fit(X, y, args.l2)
+    if args.pointwise:
+        w = fit(X, y, args.l2)
+    else:
+        w = fit_listwise([(np.array([c.features for c in cands]), np.array(labels))
+                          for _, cands, labels, _ in tr if cands], args.l2)
     r_tr, r_te = score(answerer, tr, w), score(answerer, te, w)
     hid_tr, hid_te = score(answerer, tr_hidden, w), score(answerer, te_hidden, w)
+    a, b = calibrate(np.array(r_tr["best_probs"]), np.array(r_tr["sent_ok"]))
+    for r in (r_tr, r_te, hid_tr, hid_te):  # raw best scores -> calibrated probabilities
+        r["best_probs"] = list(1 / (1 + np.exp(-(a * np.array(r["best_probs"]) + b))))
+        r.pop("sent_ok")
     threshold = float(np.quantile(r_tr["best_probs"], args.max_abstain))
     report = {
         "train": {k: v for k, v in r_tr.items() if k != "best_probs"},
@@ -108,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                                      "test": float(np.mean(np.array(r_te["best_probs"]) < threshold))},
         "abstention_recall_hidden_article": {"train": float(np.mean(np.array(hid_tr["best_probs"]) < threshold)),
                                              "test": float(np.mean(np.array(hid_te["best_probs"]) < threshold))},
-        "positives": int(y.sum()), "sentences": int(len(y)),
+        "calibration": [a, b], "positives": int(y.sum()), "sentences": int(len(y)),
     }
     print(json.dumps(report, indent=2))
     for f, c in sorted(zip(FEATURES, w), key=lambda t: -abs(t[1])):
@@ -118,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             "about": "Sentence scorer of qa/extractive.py; trained by bench/train_answerer.py on the PIAF dev "
                      "train half (split by article). Do not edit by hand.",
             "features": list(FEATURES), "coef": [round(float(c), 5) for c in w],
-            "abstain_threshold": round(threshold, 5), "report": report,
+            "abstain_threshold": round(threshold, 5), "calibration": [round(a, 5), round(b, 5)],
+            "method": "pointwise" if args.pointwise else "listwise", "report": report,
         }, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"écrit {WEIGHTS_FILE}", file=sys.stderr)
     return 0

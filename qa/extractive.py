@@ -21,8 +21,8 @@ from index.analysis import FrenchAnalyzer, fold
 
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, Evidence, Mention
 from qa.features import FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
-from qa.qtypes import NUMBER, OTHER, PERSON, NAME, PLACE
-from qa.spans import typed_spans
+from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
+from qa.spans import date_specificity, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -41,6 +41,8 @@ _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type
 class Weights:
     coef: list[float]
     abstain_threshold: float
+    #: maps a raw sentence score to P(sentence answers the question): sigmoid(a * score + b)
+    calibration: tuple[float, float] = (1.0, 0.0)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "Weights":
@@ -48,7 +50,8 @@ class Weights:
             data = json.loads(path.read_text(encoding="utf-8"))
             names = data["features"]
             coef = dict(zip(names, data["coef"]))
-            return cls([float(coef.get(f, 0.0)) for f in FEATURES], float(data["abstain_threshold"]))
+            a, b = data.get("calibration", (1.0, 0.0))
+            return cls([float(coef.get(f, 0.0)) for f in FEATURES], float(data["abstain_threshold"]), (float(a), float(b)))
         except (OSError, ValueError, KeyError):
             return cls([_DEFAULT.get(f, 0.0) for f in FEATURES], 0.2)
 
@@ -136,7 +139,7 @@ class ExtractiveAnswerer:
         w = self.weights.coef
         for c in out:
             c.score = sum(a * b for a, b in zip(w, c.features))
-            c.prob = _sigmoid(c.score)
+            c.prob = _sigmoid(self.weights.calibration[0] * c.score + self.weights.calibration[1])
         return out
 
     # -- answering ---------------------------------------------------------------------------
@@ -160,7 +163,7 @@ class ExtractiveAnswerer:
         if not ranked or ranked[0].prob < self.weights.abstain_threshold:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
-        best = ranked[0]
+        best = self._prefer_specific(q, ranked)
         span = self.short_span(q, best)
         citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
         s, e = span
@@ -169,13 +172,34 @@ class ExtractiveAnswerer:
             text = f"« {best.text} » [1]"
         else:
             text = f"{_cap(short)} [1]"
-        mentions = self.other_mentions(q, best, short, ranked[1:], citations) if q.qtype != OTHER else []
+        mentions = self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations) if q.qtype != OTHER else []
         if mentions:
             text += ". " + ("Autre mention" if len(mentions) == 1 else "Autres mentions") + " : " + " ; ".join(
                 f"« {m.text} » [{m.citation}]" for m in mentions) + "."
         return Answer(question, text, False, MODE, citations, evidence, short_answer=short,
                       short_answer_span=(best.start + s, best.start + e), qtype=q.qtype, confidence=best.prob,
                       other_mentions=mentions)
+
+    def _prefer_specific(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate:
+        """Among nearly as likely sentences, one with an exact date beats a relative one.
+
+        « le 10 juillet » and « il y a quelques mois » may both answer « quand » with similar
+        scores; the reader is better served by the exact date, and the other is still listed
+        as another mention.
+        """
+        best = ranked[0]
+        if q.qtype != DATE:
+            return best
+        def specificity(c: Candidate) -> int:
+            spans = self.typed(q, c)
+            return date_specificity(c.text[spans[0][0]:spans[0][1]]) if spans else -1
+        top = specificity(best)
+        for c in ranked[1:6]:
+            if c.prob < best.prob * 0.6 or c.name_hits < best.name_hits:
+                continue
+            if specificity(c) > top:
+                return c
+        return best
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
         """The typed span of the sentence nearest the question's words, else a focused clause."""
@@ -195,8 +219,8 @@ class ExtractiveAnswerer:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
-            if inside and not novel:
-                continue
+            if inside and 2 * len(novel) < len(inside):
+                continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
             if q.qtype == NUMBER:
                 s, e = _drop_known_unit(q, c, s, e)
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)

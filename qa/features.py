@@ -34,6 +34,7 @@ FEATURES = (
     "bias", "idf_cov", "match_frac", "bigram", "proximity", "names", "numbers", "type_ok", "type_missing",
     "novel", "novel_log", "len_log", "pass_score", "pass_rrank", "pass_dense", "pass_lex", "context_cov",
     "best_in_passage", "best_overall", "title_like", "cov_x_type", "idf_cov_sq", "qlen_log", "first_in_article",
+    "prefix_cov", "surface_cov", "unmatched_max_idf", "all_matched", "context_x_low",
 )
 
 
@@ -79,6 +80,7 @@ class QuestionInfo:
     names: list[str]  # folded capitalised words of the question (proper names)
     numbers: list[str]
     bigrams: set[tuple[str, str]] = field(default_factory=set)
+    surfaces: list[str] = field(default_factory=list)  # folded unstemmed content words
 
     @property
     def idf_total(self) -> float:
@@ -95,7 +97,8 @@ def analyse_question(question: str, analyzer: FrenchAnalyzer, idf: Callable[[str
             names.append(fold(w))
     numbers = [t.term for t in toks if t.term.isdigit()]
     bigrams = {(a, b) for a, b in zip(terms, terms[1:])}
-    return QuestionInfo(question, question_type(question), terms, {t: idf(t) for t in set(terms)}, names, numbers, bigrams)
+    return QuestionInfo(question, question_type(question), terms, {t: idf(t) for t in set(terms)}, names, numbers,
+                        bigrams, sorted({fold(t.surface) for t in toks}))
 
 
 @dataclass
@@ -180,6 +183,13 @@ def featurize(q: QuestionInfo, cands: list[Candidate]) -> None:
                 ctx |= {t.term for t in cands[siblings[j]].toks}
         context_cov = _coverage(q, ctx - set(terms))
         best_in_passage = 1.0 if cov >= max(covs[j] for j in siblings) and cov > 0 else 0.0
+        prefixes = {t.term[:5] for t in c.toks if len(t.term) >= 5}
+        prefix_cov = sum(q.idf[t] for t in set(q.terms) if t in c.matched or (len(t) >= 5 and t[:5] in prefixes)) / q.idf_total
+        surf = {fold(t.surface) for t in c.toks}
+        surface_cov = sum(1 for w in q.surfaces if w in surf) / max(1, len(q.surfaces))
+        unmatched = [q.idf[t] for t in set(q.terms) if t not in c.matched]
+        max_idf = max(q.idf.values(), default=1.0) or 1.0
+        unmatched_max_idf = (max(unmatched) / max_idf) if unmatched else 0.0
         title_like = 1.0 if not c.text.rstrip().endswith((".", "!", "?", "»", "\"", "”", ")")) else 0.0
         feats = {
             "bias": 1.0, "idf_cov": cov, "match_frac": len(c.matched) / n_q, "bigram": bigram,
@@ -191,6 +201,8 @@ def featurize(q: QuestionInfo, cands: list[Candidate]) -> None:
             "best_overall": 1.0 if cov >= best_overall and cov > 0 else 0.0, "title_like": title_like,
             "cov_x_type": cov * type_ok, "idf_cov_sq": cov * cov, "qlen_log": math.log1p(n_q),
             "first_in_article": 1.0 if c.passage_ordinal == 0 and c.sent_index == 0 else 0.0,
+            "prefix_cov": prefix_cov, "surface_cov": surface_cov, "unmatched_max_idf": unmatched_max_idf,
+            "all_matched": 1.0 if not unmatched else 0.0, "context_x_low": context_cov * (1.0 - cov),
         }
         c.features = [feats[f] for f in FEATURES]
 

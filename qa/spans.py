@@ -167,3 +167,14 @@ def typed_spans(sentence: str, qtype: str) -> list[Span]:
     if qtype == PLACE:
         return place_spans(sentence) or name_spans(sentence)
     return []
+
+
+def date_specificity(text: str) -> int:
+    """3: day and month (« 10 juillet »); 2: month or year; 1: weekday or century; 0: relative."""
+    if re.search(rf"\d{{1,2}}\s+{_MONTH}|1er\s+{_MONTH}", text, re.IGNORECASE):
+        return 3
+    if re.search(rf"{_MONTH}|{_YEAR}", text, re.IGNORECASE):
+        return 2
+    if re.search(rf"{_WEEKDAY}|siècle", text, re.IGNORECASE):
+        return 1
+    return 0

@@ -1,0 +1,96 @@
+"""The extractive answerer on the sample corpus, with the real model and index."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analysis import fold
+from qa.answer import ABSTAIN_TEXT
+from qa.citations import verify_citations
+from qa.evaluate import contains_answer, short_answer_correct
+
+
+def _check(answer, article_text):
+    assert verify_citations(answer, article_text) == []
+    for c in answer.citations:
+        assert article_text(c.source)[c.start : c.end] == c.quote
+
+
+def test_lecointre_call_date_with_other_mention(answerer, article_text):
+    ans = answerer.ask("quand Lecointre a-t-il appelé Guerassimov ?")
+    _check(ans, article_text)
+    assert not ans.abstained and ans.mode == "extractive" and ans.qtype == "date"
+    assert "10 juillet" in ans.short_answer
+    assert ans.text.startswith(ans.short_answer[:1].upper() + ans.short_answer[1:] + " [1]")
+    first = ans.citation(1)
+    assert first.source.startswith("003_") and "10 juillet" in first.quote and "Guerassimov" in first.quote
+    # the other article says « il y a quelques mois »: listed with its own citation
+    assert any("il y a quelques mois" in m.text for m in ans.other_mentions)
+    m = next(m for m in ans.other_mentions if "quelques mois" in m.text)
+    assert ans.citation(m.citation).source.startswith("000_") and f"[{m.citation}]" in ans.text
+    # the short answer is an exact span of the cited sentence
+    s, e = ans.short_answer_span
+    assert article_text(first.source)[s:e] == ans.short_answer and first.start <= s < e <= first.end
+
+
+@pytest.mark.parametrize("question, qtype, expected", [
+    ("Quand le Conseil Otan-Russie s'est-il réuni pour la première fois depuis l'annexion de la Crimée ?", "date", "avril 2016"),
+    ("Combien de Russes combattent pour des groupes jihadistes en Syrie et en Irak ?", "nombre", "2.900"),
+    ("Combien de temps a duré l'entretien entre Villiers et Guerassimov ?", "nombre", "une heure"),
+    ("Qui est le chef du comité militaire de l'Otan ?", "personne", "Petr Pavel"),
+    ("Où Le Drian a-t-il rencontré Choïgou ?", "lieu", "Moscou"),
+])
+def test_question_types(answerer, article_text, question, qtype, expected):
+    ans = answerer.ask(question)
+    _check(ans, article_text)
+    assert ans.qtype == qtype
+    assert not ans.abstained
+    assert short_answer_correct(ans.short_answer, [expected]), ans.short_answer
+    assert expected in ans.citation(1).quote
+
+
+def test_open_question_gives_the_sentence(answerer, article_text):
+    ans = answerer.ask("Pourquoi la France a-t-elle annulé la livraison des Mistral à la Russie ?")
+    _check(ans, article_text)
+    assert ans.qtype == "autre" and not ans.abstained
+    assert contains_answer(ans.citation(1).quote, ["en raison du conflit ukrainien"])
+    assert ans.text == f"« {ans.citation(1).quote} » [1]"
+
+
+def test_english_question(answerer, article_text):
+    ans = answerer.ask("When did Lecointre call Gerasimov?")
+    _check(ans, article_text)
+    assert ans.qtype == "date" and not ans.abstained
+    assert "10 juillet" in ans.short_answer or "quelques mois" in ans.short_answer
+
+
+def test_english_fuzzy_names_reach_the_article(answerer):
+    assert "guerassimov" in fold(answerer.expand_query("When did Pavel call Gerasimov?"))
+
+
+@pytest.mark.parametrize("question", [
+    "Qui a remporté la Coupe du monde de football en 2018 ?",
+    "Quel est le budget annuel de l'armée française ?",
+    "Where was the NATO summit held in 2019?",
+])
+def test_unanswerable_abstains_but_lists_passages(answerer, question):
+    ans = answerer.ask(question, k=3)
+    assert ans.abstained
+    assert ans.text == ABSTAIN_TEXT and ans.citations == [] and ans.short_answer == ""
+    assert 1 <= len(ans.passages) <= 3
+
+
+def test_sample_question_set(answerer, article_text, sample_questions):
+    """Every answerable sample question right (short answer and citation), every other abstained."""
+    failures = []
+    for d in sample_questions:
+        ans = answerer.ask(d["question"])
+        _check(ans, article_text)
+        if d["answers"]:
+            ok = (not ans.abstained and contains_answer(ans.citation(1).quote, d["answers"])
+                  and (ans.qtype == "autre" or short_answer_correct(ans.short_answer, d["answers"])))
+        else:
+            ok = ans.abstained
+        if not ok:
+            failures.append((d["id"], ans.text))
+    assert failures == []
