@@ -219,7 +219,7 @@ class ExtractiveAnswerer:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
-            if inside and 2 * len(novel) < len(inside):
+            if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
             if q.qtype == NUMBER:
                 s, e = _drop_known_unit(q, c, s, e)
