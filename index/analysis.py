@@ -4,6 +4,16 @@ Steps, in the order that matters: lower-case; split elisions (l', d', qu', jusqu
 « l'armée » matches « armée »; join digit groups (« 2.900 », « 2 900 » → 2900) so numbers match
 however they are written; drop stop words; Snowball-stem the accented word (the French stemmer
 relies on accents), then fold accents so that « Etat » and « État » meet.
+
+Each word is indexed twice: as its stem, and as its accent-folded surface form prefixed with
+``=`` (the "keyword repeat" of search engines). Stems give recall across inflections
+(« élections » ~ « électoral »); the surface form rewards passages that use the question's very
+word, which stemming alone cannot tell apart. On the PIAF dev questions (bench/piaf_retrieval.py,
+BM25 only, k1=1.2 b=0.75, 40–120-word passages) this lifts Recall@1 from 0.655 to 0.664 and
+Recall@5 from 0.824 to 0.829 (weighted fusion: R@1 0.655 → 0.666, R@5 0.837 → 0.841). Tried
+and dropped: stem bigrams indexed the same way (BM25 R@1 −1.4 points), folding accents before
+stemming (no change), no stemming (−1.1), extra query-only stop words for answer types such
+as « année », « nom », « date » (+0.1, within noise).
 """
 
 from __future__ import annotations
@@ -44,14 +54,18 @@ def fold(text: str) -> str:
 class FrenchAnalyzer:
     """Turns text into index terms. Stateless apart from the stemmer and a term cache."""
 
-    version = "fr-1"  # recorded in the manifest: changing analysis requires a rebuild
+    version = "fr-2"  # recorded in the manifest: changing analysis requires a rebuild
+    #: prefix of surface-form terms; cannot collide with a stem (``\w`` never matches it)
+    SURFACE = "="
 
-    def __init__(self, stem: bool = True) -> None:
+    def __init__(self, stem: bool = True, surface: bool = True) -> None:
         self.stem = stem
+        self.surface = surface and stem  # without stemming the surface form is the term itself
         import Stemmer  # PyStemmer: C Snowball, fast enough to stem every token of every passage
 
         self._stemmer = Stemmer.Stemmer("french")
         self._term = lru_cache(maxsize=200_000)(self._term_uncached)
+        self._surface = lru_cache(maxsize=200_000)(self._surface_uncached)
 
     def _term_uncached(self, word: str) -> str:
         if word.isdigit():
@@ -66,9 +80,12 @@ class FrenchAnalyzer:
         return TOKEN.findall(text)
 
     def __call__(self, text: str) -> list[str]:
-        out = []
-        for w in self.words(text):
-            if w in STOP_WORDS or (len(w) == 1 and not w.isdigit()):
-                continue
-            out.append(self._term(w))
+        """Index terms: every kept word's stem, then (``surface``) its ``=``-prefixed folded form."""
+        kept = [w for w in self.words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+        out = [self._term(w) for w in kept]
+        if self.surface:
+            out.extend(self._surface(w) for w in kept if not w.isdigit())
         return out
+
+    def _surface_uncached(self, word: str) -> str:
+        return self.SURFACE + fold(word)
