@@ -255,11 +255,19 @@ class MainWindow(QMainWindow):
         s = worker.signals
         s.started.connect(lambda: self._op_started(title))
         s.progress.connect(self._op_progress)
-        s.returned.connect(on_result)
+        core = self.core
+        # A result of a core replaced meanwhile (settings changed) is closed, never swapped in.
+        s.returned.connect(lambda result: on_result(result) if core is self.core else self._discard(result))
         s.cancelled.connect(self._op_cancelled)
         s.errored.connect(self._op_failed)
         s.finished.connect(self._op_finished)
         return self.index_queue.submit(worker)
+
+    def _discard(self, result: Any) -> None:
+        ready = result[1] if isinstance(result, tuple) else result
+        index = getattr(ready, "index", None)
+        if index is not None:
+            self.read_queue.submit(GeneratorWorker(_close_index, index, name="fermeture"))
 
     def _op_started(self, title: str) -> None:
         self.progress.start(title)

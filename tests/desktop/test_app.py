@@ -86,3 +86,14 @@ def test_core_failure_is_a_message_not_a_dead_window(qtbot, make_window, tmp_pat
     qtbot.waitUntil(window.error_banner.isVisible, timeout=60_000)
     assert "n'existe pas" in window.error_banner.label.text()
     assert window.isVisible() and not window.ready
+
+
+def test_settings_dialog_round_trip(qtbot) -> None:
+    from desktop.settings import SettingsDialog
+
+    prefs = Preferences(corpus="/data/presse", embedder="", passages=5, llm_model="")
+    dialog = SettingsDialog(prefs, {"corpus": "/défaut"})
+    qtbot.addWidget(dialog)
+    dialog.passages.setValue(9)
+    dialog.llm.edit.setText("/modeles/mistral.gguf")
+    assert dialog.preferences() == Preferences("/data/presse", "", 9, "/modeles/mistral.gguf")

@@ -138,7 +138,7 @@ def test_cancel_rebuild_keeps_previous_index(qtbot, make_window, index_copy) -> 
 def test_first_build_rebuild_during_questions_and_stall(qtbot, make_window, corpus_copy, tmp_path) -> None:
     """First start builds with visible progress; a long rebuild leaves the GUI responsive."""
     with open(PIAF, encoding="utf-8") as fh:
-        for line in list(fh)[:40]:
+        for line in list(fh)[:30]:
             art = json.loads(line)
             (corpus_copy / f"{art['doc_id']}.txt").write_text(f"{art['title']}\n\n{art['text']}\n", encoding="utf-8")
     window = make_window(corpus_copy, tmp_path / "fresh-index", wait=False)
@@ -146,6 +146,7 @@ def test_first_build_rebuild_during_questions_and_stall(qtbot, make_window, corp
         qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=30_000)
         with qtbot.waitSignal(window.ready_changed, timeout=READY_TIMEOUT_MS, check_params_cb=bool):
             pass
+        qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
     generation = window.core.index.generation
 
     # A full rebuild: questions are answered from the previous index meanwhile.
@@ -163,7 +164,7 @@ def test_first_build_rebuild_during_questions_and_stall(qtbot, make_window, corp
             window.progress.cancel_button.click()
     assert done.args == ["cancelled"]
     assert window.core.index.generation == generation
-    assert not window.progress.isVisible()
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=5000)
     assert not ask(qtbot, window, LECOINTRE).abstained
 
     with StallMeter() as full:
