@@ -118,6 +118,7 @@ class ArticlesPanel(QWidget):
             if source == selected:
                 item.setSelected(True)
         self.tree.setSortingEnabled(True)
+        self.tree.setColumnHidden(1, not any(r[2] for r in self.rows))  # no dates known: no empty column
         counts = {s: sum(1 for r in self.rows if r[3] == s) for s in (INDEXED, CHANGED, NEW, REMOVED, FAILED)}
         parts = [f"{counts[INDEXED]} indexé(s)"]
         parts += [f"{n} {s}" + ("s" if n > 1 and s not in ("échec",) else "") for s, n in counts.items() if n and s != INDEXED]

@@ -284,7 +284,11 @@ class MainWindow(QMainWindow):
 
     def _op_failed(self, exc: BaseException, details: str) -> None:
         self.show_error(user_message(exc), details)
-        self.statusBar().showMessage("L'opération a échoué ; l'index précédent reste utilisé.", 8000)
+        if self.ready:
+            self.statusBar().showMessage("L'opération a échoué ; l'index précédent reste utilisé.", 8000)
+        else:
+            self.statusBar().showMessage("Veille n'a pas pu charger l'index : voir Fichier › Paramètres… "
+                                         "(rien n'a été modifié).")
         self._last_outcome = "error"
 
     def _op_finished(self) -> None:
