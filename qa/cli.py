@@ -317,7 +317,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--details", action="store_true", help="le résultat de chaque question")
     p.set_defaults(func=cmd_eval)
+    _load_extensions(sub)
     return parser
+
+
+def _load_extensions(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Commands contributed by other packages (``veille desktop``) through entry points.
+
+    The desktop layer sits above ``qa`` and must not be imported from here; it registers its
+    subcommand under the ``veille.commands`` group instead, and is only imported when present.
+    """
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="veille.commands"):
+        try:
+            ep.load()(sub)
+        except Exception as exc:  # noqa: BLE001 - a broken extension must not break the CLI
+            print(f"veille: extension « {ep.name} » ignorée : {exc}", file=sys.stderr)
 
 
 
