@@ -70,6 +70,18 @@ def missing_xcb_packages(env: dict[str, str] | None = None, platform: str | None
 def check(env: dict[str, str] | None = None, platform: str | None = None,
           find: Callable[[str], bool] | None = None) -> str | None:
     """A French message saying what to ``apt-get install``, or None when Qt can start."""
+    env_ = dict(os.environ) if env is None else env
+    if (
+        (platform or sys.platform).startswith("linux")
+        and not env_.get("QT_QPA_PLATFORM")
+        and not env_.get("DISPLAY")
+        and not env_.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez Veille depuis une "
+            "session graphique, ou sous un écran virtuel (xvfb-run scripts/run), "
+            "ou utilisez la ligne de commande (veille ask …)."
+        )
     missing = missing_xcb_packages(env, platform, find)
     if not missing:
         return None

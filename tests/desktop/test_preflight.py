@@ -29,3 +29,10 @@ def test_real_lookup_runs_and_imports_no_qt() -> None:
     code = ("import sys, desktop.preflight as p; p.missing_xcb_packages({'DISPLAY': ':0'}, 'linux'); "
             "assert 'PySide6' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_no_display_at_all_is_explained() -> None:
+    msg = check({}, "linux", lambda lib: True)
+    assert msg is not None and "DISPLAY" in msg and "xvfb-run" in msg
+    assert check({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda lib: True) is None
+    assert check({"QT_QPA_PLATFORM": "offscreen"}, "linux", lambda lib: True) is None
