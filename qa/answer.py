@@ -75,6 +75,8 @@ class Answer:
     qtype: str = "autre"
     confidence: float = 0.0
     other_mentions: list[Mention] = field(default_factory=list)
+    #: repairs made by :func:`qa.citations.repair_citations` (empty for a sound answer)
+    citation_warnings: list[str] = field(default_factory=list)
 
     def citation(self, n: int) -> Citation | None:
         return next((c for c in self.citations if c.n == n), None)
@@ -93,4 +95,5 @@ class Answer:
             "qtype": self.qtype,
             "confidence": round(self.confidence, 4),
             "other_mentions": [m.to_json() for m in self.other_mentions],
+            "citation_warnings": list(self.citation_warnings),
         }

@@ -45,3 +45,26 @@ def test_eval_reports_metrics(capsys, sample_index):
                 "abstention_precision", "abstention_recall", "latency_p50_ms", "latency_p95_ms"):
         assert key in out
     assert out["citation_correctness"] == 1.0
+
+
+def test_ask_never_fails_on_a_bad_citation(capsys, sample_index, monkeypatch):
+    """An unsound citation is repaired or dropped (flagged in citation_warnings), never an error."""
+    import dataclasses
+
+    from qa.extractive import ExtractiveAnswerer
+
+    real = ExtractiveAnswerer.answer_from_hits
+
+    def broken(self, question, hits, k=5):
+        ans = real(self, question, hits, k)
+        c = ans.citations[0]
+        ans.citations[0] = dataclasses.replace(c, start=c.start + 1, end=c.end + 1)  # shifted offsets
+        return ans
+
+    monkeypatch.setattr(ExtractiveAnswerer, "answer_from_hits", broken)
+    out = json.loads(_run(capsys, "ask", "Où Le Drian a-t-il rencontré Choïgou ?", "--json",
+                          "--corpus", str(ROOT / "corpus"), "--index", str(sample_index)))
+    assert out["citation_warnings"] and not out["abstained"]
+    c = out["citations"][0]
+    text = (ROOT / "corpus" / c["source"]).read_text(encoding="utf-8")
+    assert text[c["start"]:c["end"]] == c["quote"]
