@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
         ms = (time.perf_counter() - started) * 1000
         state = "aucune réponse dans ces articles" if answer.abstained else f"{len(answer.citations)} citation(s)"
         self.statusBar().showMessage(f"Réponse en {ms:.0f} ms · {state}", 10000)
+        if not answer.abstained and answer.citations:
+            # The reader's next move is almost always to check [1]: show it without a click.
+            self.show_citation(answer.citations[0].n)
         self.answer_shown.emit(answer)
 
     def copy_markdown(self) -> None:
