@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import ModelMissing
@@ -52,3 +54,112 @@ def resolve_embedder_path(explicit: str | os.PathLike[str] | None = None) -> Pat
     if chosen:
         return find_sentence_transformers_folder(Path(chosen).expanduser())
     return default_embedder_path()
+
+
+# -- language models (GGUF) --------------------------------------------------------------------
+#: Environment variable naming a GGUF file (or a folder holding one) for the answering model.
+LLM_ENV = "VEILLE_LLM"
+#: Same variable as ``index.locations.DATA_ENV``; repeated here because ``models`` sits below
+#: ``index`` and may not import it (a test checks that both give the same folder).
+DATA_ENV = "VEILLE_DATA"
+#: The project's own ``models/`` folder (this package's folder): users may drop a GGUF file here.
+PROJECT_MODELS_DIR = Path(__file__).resolve().parent
+
+_SHARD = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
+
+
+def user_models_dir() -> Path:
+    """``<user data folder>/models``: the same data folder as ``index.locations.data_dir()``."""
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser() / "models"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("veille", appauthor=False)) / "models"
+
+
+@dataclass(frozen=True)
+class LLMChoice:
+    """Which GGUF file answers, and why (shown by ``veille info`` and in the settings).
+
+    ``path`` is ``None`` when no model is available; ``problem`` then says why in French when a
+    model was asked for but is unusable (missing file, not a GGUF), and is ``None`` when simply
+    none was found.
+    """
+
+    path: Path | None
+    reason: str
+    problem: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.path is not None
+
+    def require(self) -> Path:
+        """The model's path, or :class:`ModelMissing` with the reason."""
+        if self.path is None:
+            raise ModelMissing(self.problem or self.reason)
+        return self.path
+
+
+def _usable_gguf(p: Path) -> bool:
+    name = p.name.lower()
+    if "mmproj" in name:  # vision projectors sit beside multimodal models; they are not LLMs
+        return False
+    shard = _SHARD.search(name)
+    return shard is None or shard.group(1) == "00001"  # llama.cpp opens split models by shard 1
+
+
+def find_gguf(folder: Path) -> Path | None:
+    """The first usable ``*.gguf`` under ``folder`` (sorted by depth then name), else ``None``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None
+    try:
+        found = [p for p in folder.rglob("*") if p.suffix.lower() == ".gguf" and p.is_file() and _usable_gguf(p)]
+    except OSError:
+        return None
+    found.sort(key=lambda p: (len(p.relative_to(folder).parts), str(p).lower()))
+    return found[0] if found else None
+
+
+def _check_explicit(chosen: str | os.PathLike[str], reason: str) -> LLMChoice:
+    from models.gguf_info import is_gguf
+
+    p = Path(chosen).expanduser()
+    if p.is_dir():
+        inner = find_gguf(p)
+        if inner is None:
+            return LLMChoice(None, reason, f"Aucun fichier .gguf dans {p} ({reason}).")
+        p = inner
+    if not p.is_file():
+        return LLMChoice(None, reason, f"Modèle introuvable : {p} ({reason}).")
+    if not is_gguf(p):
+        return LLMChoice(None, reason, f"{p.name} n'est pas un modèle GGUF ({reason}).")
+    return LLMChoice(p.resolve(), reason)
+
+
+def resolve_llm(explicit: str | os.PathLike[str] | None = None, setting: str | os.PathLike[str] | None = None,
+                data_dir: str | os.PathLike[str] | None = None,
+                project_dir: str | os.PathLike[str] | None = None) -> LLMChoice:
+    """Which GGUF model to use: ``--llm``, then ``VEILLE_LLM``, then the desktop setting, then the first
+    ``*.gguf`` in the project's ``models/`` folder, then in the user data ``models/`` folder.
+
+    Never raises and never downloads. A model named explicitly (flag, variable, setting) that is
+    missing or not a GGUF is reported in ``problem`` rather than silently replaced by another.
+    ``data_dir`` is the user data folder (the caller may pass ``index.locations.data_dir()``).
+    """
+    if explicit:
+        return _check_explicit(explicit, "option --llm")
+    env = os.environ.get(LLM_ENV)
+    if env:
+        return _check_explicit(env, f"variable {LLM_ENV}")
+    if setting:
+        return _check_explicit(setting, "réglage de l'application")
+    project = Path(project_dir) if project_dir is not None else PROJECT_MODELS_DIR
+    user = Path(data_dir) / "models" if data_dir is not None else user_models_dir()
+    for folder, where in ((project, "dossier models/ du projet"), (user, "dossier models/ des données")):
+        found = find_gguf(folder)
+        if found is not None:
+            return LLMChoice(found.resolve(), f"premier .gguf du {where} ({folder})")
+    return LLMChoice(None, f"aucun fichier .gguf dans {project} ni dans {user}, ni --llm, ni {LLM_ENV}")

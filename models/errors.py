@@ -38,3 +38,7 @@ class ModelMissing(VeilleError):
 
 class Cancelled(VeilleError):
     """The user stopped a long operation; not a failure, nothing was changed."""
+
+
+class LLMError(VeilleError):
+    """The language model could not be loaded or failed while answering (the app falls back)."""

@@ -1,4 +1,4 @@
-"""The one answer type every answering mode returns (extractive today, llama.cpp later).
+"""The one answer type every answering mode returns (extractive, or a local LLM through llama.cpp).
 
 Why one type: the CLI, the desktop app, the evaluator and the citation checker must not care
 how an answer was produced. The JSON shape produced by :meth:`Answer.to_json` is a stable
@@ -77,6 +77,14 @@ class Answer:
     other_mentions: list[Mention] = field(default_factory=list)
     #: repairs made by :func:`qa.citations.repair_citations` (empty for a sound answer)
     citation_warnings: list[str] = field(default_factory=list)
+    #: answer sentences (LLM mode) whose cited passages do not support them: shown unsourced
+    unsupported: list[str] = field(default_factory=list)
+    #: citation numbers the model wrote that named no passage it was given (dropped from the text)
+    invalid_citations: list[int] = field(default_factory=list)
+    #: plain-language notes for the reader (fallback to extractive, model missing…)
+    notices: list[str] = field(default_factory=list)
+    #: the GGUF file that wrote the answer ("" in extractive mode)
+    model: str = ""
 
     def citation(self, n: int) -> Citation | None:
         return next((c for c in self.citations if c.n == n), None)
@@ -96,4 +104,8 @@ class Answer:
             "confidence": round(self.confidence, 4),
             "other_mentions": [m.to_json() for m in self.other_mentions],
             "citation_warnings": list(self.citation_warnings),
+            "unsupported": list(self.unsupported),
+            "invalid_citations": list(self.invalid_citations),
+            "notices": list(self.notices),
+            "model": self.model,
         }

