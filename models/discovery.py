@@ -65,6 +65,10 @@ DATA_ENV = "VEILLE_DATA"
 #: The project's own ``models/`` folder (this package's folder): users may drop a GGUF file here.
 PROJECT_MODELS_DIR = Path(__file__).resolve().parent
 
+#: ``VEILLE_LLM=off`` turns discovery off (extractive only), e.g. for test runs on a machine
+#: that keeps a model in models/.
+LLM_OFF = ("off", "none", "0", "non")
+
 _SHARD = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
 
 
@@ -142,7 +146,7 @@ def _check_explicit(chosen: str | os.PathLike[str], reason: str) -> LLMChoice:
 def resolve_llm(explicit: str | os.PathLike[str] | None = None, setting: str | os.PathLike[str] | None = None,
                 data_dir: str | os.PathLike[str] | None = None,
                 project_dir: str | os.PathLike[str] | None = None) -> LLMChoice:
-    """Which GGUF model to use: ``--llm``, then ``VEILLE_LLM``, then the desktop setting, then the first
+    """Which GGUF model to use: ``--llm``, then ``VEILLE_LLM`` (``off`` disables), then the desktop setting, then the first
     ``*.gguf`` in the project's ``models/`` folder, then in the user data ``models/`` folder.
 
     Never raises and never downloads. A model named explicitly (flag, variable, setting) that is
@@ -152,6 +156,8 @@ def resolve_llm(explicit: str | os.PathLike[str] | None = None, setting: str | o
     if explicit:
         return _check_explicit(explicit, "option --llm")
     env = os.environ.get(LLM_ENV)
+    if env and env.strip().lower() in LLM_OFF:
+        return LLMChoice(None, f"modèle de langue désactivé ({LLM_ENV}={env})")
     if env:
         return _check_explicit(env, f"variable {LLM_ENV}")
     if setting:

@@ -18,7 +18,7 @@ import codecs
 import os
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Iterator, Protocol, runtime_checkable
 
@@ -98,6 +98,23 @@ class LLMConfig:
 
     def with_(self, **changes: Any) -> "LLMConfig":
         return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        """For saving in the settings file."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "LLMConfig":
+        """From saved settings; unknown keys and values of the wrong type are ignored."""
+        out = cls()
+        for f in fields(cls):
+            if data and f.name in data:
+                default = getattr(out, f.name)
+                try:
+                    out = replace(out, **{f.name: type(default)(data[f.name])})
+                except (TypeError, ValueError):
+                    pass
+        return out
 
 
 @dataclass

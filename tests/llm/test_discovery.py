@@ -77,3 +77,20 @@ def test_header_reader(tiny_gguf: Path, tmp_path: Path) -> None:
         read_metadata(truncated)
     with pytest.raises(ModelMissing, match="pas un modèle GGUF"):
         read_metadata(Path(__file__))
+
+
+def test_veille_llm_off_disables_discovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_gguf(tmp_path / "models" / "m.gguf")
+    monkeypatch.setenv(LLM_ENV, "off")
+    choice = resolve_llm(None, data_dir=tmp_path)
+    assert not choice.found and "désactivé" in choice.reason and choice.problem is None
+
+
+def test_config_round_trip_and_defaults() -> None:
+    from models.llm import LLMConfig, physical_cores
+
+    c = LLMConfig(n_ctx=4096, temperature=0.3)
+    assert LLMConfig.from_dict(c.as_dict()) == c
+    assert LLMConfig.from_dict({"n_ctx": "1024", "bogus": 1, "temperature": "chaud"}) == LLMConfig(n_ctx=1024)
+    assert LLMConfig().threads() == physical_cores() >= 1 and LLMConfig().temperature <= 0.2
+    assert LLMConfig(n_ctx=1024, max_tokens=256).prompt_budget() == 760
