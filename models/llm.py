@@ -349,6 +349,8 @@ class LlamaModel:
         watcher: threading.Thread | None = None
         done = threading.Event()
         try:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("Réponse interrompue.")
             self._abort = False
             if cancel is not None:
                 watcher = threading.Thread(target=self._watch, args=(cancel, done), daemon=True)
@@ -398,9 +400,11 @@ class LlamaModel:
 
     def _watch(self, cancel: Cancellable, done: threading.Event) -> None:
         """Turn a cancel request into llama.cpp's abort flag while a decode is running."""
-        while not done.wait(0.05):
+        while True:
             if cancel.cancelled:
                 self._abort = True
+                return
+            if done.wait(0.05):
                 return
 
 

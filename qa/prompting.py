@@ -30,7 +30,9 @@ SYSTEM_PROMPT = (
     "« Les articles ne permettent pas de répondre à cette question. » "
     "Réponds brièvement, en une à trois phrases."
 )
-QUESTION_TEMPLATE = "Passages :\n\n{passages}\n\nQuestion : {question}"
+#: The reminder after the question is for small models, which follow the last instruction best.
+QUESTION_TEMPLATE = ("Passages :\n\n{passages}\n\nQuestion : {question}\n"
+                     "Réponds d'après ces passages, avec leur numéro entre crochets après chaque phrase.")
 PASSAGE_TEMPLATE = "[{n}] {title}\n{text}"
 #: Between two kept sentences of a trimmed passage that were not adjacent.
 ELLIPSIS = " […] "
@@ -151,8 +153,9 @@ def build_prompt(question: str, hits: list["Hit"], model: "TextGenerator", budge
     used = base
     dropped: list[int] = []
     sep = model.count_tokens("\n\n")
+    full = True  # once a passage had to be trimmed or left out, every lower-ranked one is left out
     for hit in hits[:max_passages]:
-        if used >= budget - MIN_TRIMMED_TOKENS and chosen:
+        if not full:
             dropped.append(hit.rank)
             continue
         n = len(chosen) + 1
@@ -162,6 +165,7 @@ def build_prompt(question: str, hits: list["Hit"], model: "TextGenerator", budge
             chosen.append(whole)
             used += cost
             continue
+        full = False
         room = budget - used - sep
         if room >= MIN_TRIMMED_TOKENS:
             trimmed = _trim(hit, n, lambda p: model.count_tokens(p.block()) <= room, relevance)

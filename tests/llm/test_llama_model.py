@@ -114,10 +114,12 @@ def test_one_generation_at_a_time(tiny_model) -> None:
 
 def test_prompt_budget_in_real_tokens(tiny_model, extractive) -> None:
     hits = extractive.retrieve(Q, 8)
-    for budget in (2500, 1200, 700):
+    base = build_prompt(Q, [], tiny_model, budget=10_000).tokens  # the tiny model: ~1 token per character
+    for budget in (base + 1500, base + 400, base + 80):
         prompt = build_prompt(Q, hits, tiny_model, budget=budget, analyzer=extractive.analyzer)
         assert prompt.tokens == tiny_model.count_tokens(prompt.text) <= budget
-        assert prompt.passages  # at least part of the best passage
+        if budget > base + 300:
+            assert prompt.passages  # at least part of the best passage
 
 
 def test_too_long_prompt_is_an_llm_error(tiny_model) -> None:

@@ -21,7 +21,7 @@ def test_everything_fits_when_the_budget_allows(extractive, scripted) -> None:
     assert not any(p.trimmed for p in prompt.passages)
     assert prompt.dropped == [h.rank for h in hits[4:]]
     assert prompt.tokens == model.count_tokens(prompt.text) <= prompt.budget
-    assert prompt.messages[0]["content"] == SYSTEM_PROMPT and prompt.messages[1]["content"].endswith(Q)
+    assert prompt.messages[0]["content"] == SYSTEM_PROMPT and f"Question : {Q}\n" in prompt.messages[1]["content"]
     for p in prompt.passages:
         assert f"[{p.n}] " in prompt.text and p.text() == " ".join(p.hit.passage.text.split())
 
