@@ -94,6 +94,8 @@ class LLMChoice:
     path: Path | None
     reason: str
     problem: str | None = None
+    #: turned off on purpose (``VEILLE_LLM=off``)
+    disabled: bool = False
 
     @property
     def found(self) -> bool:
@@ -157,7 +159,7 @@ def resolve_llm(explicit: str | os.PathLike[str] | None = None, setting: str | o
         return _check_explicit(explicit, "option --llm")
     env = os.environ.get(LLM_ENV)
     if env and env.strip().lower() in LLM_OFF:
-        return LLMChoice(None, f"modèle de langue désactivé ({LLM_ENV}={env})")
+        return LLMChoice(None, f"modèle de langue désactivé ({LLM_ENV}={env})", disabled=True)
     if env:
         return _check_explicit(env, f"variable {LLM_ENV}")
     if setting:

@@ -45,8 +45,12 @@ class ModeChoice:
         if self.requested == "extractive":
             return None
         if self.llm is None or not self.llm.found:
-            why = (self.llm.problem if self.llm and self.llm.problem else
-                   "aucun modèle GGUF trouvé (placez un fichier .gguf dans models/, ou indiquez --llm / VEILLE_LLM)")
+            if self.llm is not None and self.llm.problem:
+                why = self.llm.problem
+            elif self.llm is not None and self.llm.disabled:
+                why = self.llm.reason
+            else:
+                why = "aucun modèle GGUF trouvé (placez un fichier .gguf dans models/, ou indiquez --llm / VEILLE_LLM)"
             return f"Mode extractif : {why}."
         return None
 

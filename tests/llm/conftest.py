@@ -22,6 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 TINY_CONFIG = LLMConfig(n_ctx=4096, n_threads=1, max_tokens=48, temperature=0.0, prompt_tokens=3000, n_batch=256)
 
 
+@pytest.fixture(autouse=True)
+def _no_project_models(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GGUF a developer keeps in the project's models/ folder must not change what these tests see."""
+    monkeypatch.setattr("models.discovery.PROJECT_MODELS_DIR", tmp_path_factory.mktemp("project-models"))
+
+
 def _need_llama_cpp():
     return pytest.importorskip("llama_cpp", reason="llama-cpp-python n'est pas installé (pip install 'veille[llm]')")
 

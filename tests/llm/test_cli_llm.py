@@ -34,6 +34,12 @@ def test_no_model_means_extractive_said_plainly(capsys, sample_index) -> None:
     assert d["mode"] == "extractive" and d["notices"] == []
 
 
+def test_llm_off_is_said_as_such(capsys, sample_index, monkeypatch) -> None:
+    monkeypatch.setenv("VEILLE_LLM", "off")
+    d = json.loads(_ask(capsys, sample_index, "--json")[0])
+    assert d["mode"] == "extractive" and "désactivé" in d["notices"][0]
+
+
 def test_missing_explicit_model_is_explained(capsys, sample_index, tmp_path) -> None:
     d = json.loads(_ask(capsys, sample_index, "--json", "--mode", "llm", "--llm", str(tmp_path / "absent.gguf"))[0])
     assert d["mode"] == "extractive" and "introuvable" in d["notices"][0]
@@ -66,8 +72,9 @@ def test_info_says_which_model_and_why(capsys, tiny_gguf, monkeypatch) -> None:
 
 def test_bench_without_a_model_says_so(tmp_path) -> None:
     r = subprocess.run([sys.executable, str(ROOT / "bench" / "llm.py")], capture_output=True, text=True, cwd=ROOT,
-                       env={"PATH": "/usr/bin:/bin", "VEILLE_DATA": str(tmp_path), "HOME": str(tmp_path)})
-    assert r.returncode == 0 and "Pas de modèle GGUF" in r.stdout
+                       env={"PATH": "/usr/bin:/bin", "VEILLE_DATA": str(tmp_path), "HOME": str(tmp_path),
+                            "VEILLE_LLM": "off"})
+    assert r.returncode == 0 and "Pas de modèle GGUF" in r.stdout and "désactivé" in r.stdout
 
 
 @pytest.mark.slow
