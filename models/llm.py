@@ -210,6 +210,7 @@ class LlamaModel:
         self._formatter: Any = None
         self._stops: tuple[str, ...] = COMMON_STOPS
         self._template_source = ""
+        self._merge_system = False
         self._abort = False
         self._abort_cb: Any = None  # keeps the ctypes callback alive as long as the context
 
@@ -281,14 +282,16 @@ class LlamaModel:
         bos = llm._model.token_get_text(bos_id) if bos_id != -1 else ""
         template = llm.metadata.get("tokenizer.chat_template") or meta.get("tokenizer.chat_template")
         probe = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]
-        self._formatter, self._template_source = None, "simple"
+        self._formatter, self._template_source, self._merge_system = None, "simple", False
         if template:
-            try:
-                fmt = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
-                fmt(messages=probe)
-                self._formatter, self._template_source = fmt, "gguf"
-            except Exception:  # noqa: BLE001 - a template that cannot render falls back to ours
-                self._formatter = None
+            fmt = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+            for merge in (False, True):  # Gemma-style templates refuse a system role: fold it into the question
+                try:
+                    fmt(messages=_merged(probe) if merge else probe)
+                except Exception:  # noqa: BLE001 - a template that cannot render falls back to ours
+                    continue
+                self._formatter, self._template_source, self._merge_system = fmt, "gguf", merge
+                break
         if self._formatter is None:
             self._formatter = Jinja2ChatFormatter(template=FALLBACK_TEMPLATE, eos_token=eos, bos_token=bos)
         self._stops = tuple(dict.fromkeys([s for s in (eos,) if s] + list(COMMON_STOPS)))
@@ -311,7 +314,7 @@ class LlamaModel:
     def render(self, messages: list[dict[str, str]]) -> str:
         """The prompt text for a chat, through the model's own template when it has one."""
         self._require()
-        return str(self._formatter(messages=messages).prompt)
+        return str(self._formatter(messages=_merged(messages) if self._merge_system else messages).prompt)
 
     def tokenize(self, text: str) -> list[int]:
         llm = self._require()
@@ -426,6 +429,18 @@ def _guarded(gen: Iterator[int], cancel: Cancellable | None, model: LlamaModel) 
                 pass
             raise LLMError(f"Le modèle a échoué pendant la génération ({exc}).") from exc
         yield token
+
+
+def _merged(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The system message prepended to the first user message (for templates without a system role);
+    the instructions still come first, so the prompt prefix stays identical across questions."""
+    system = "\n\n".join(m["content"] for m in messages if m["role"] == "system")
+    rest = [dict(m) for m in messages if m["role"] != "system"]
+    if system and rest and rest[0]["role"] == "user":
+        rest[0]["content"] = system + "\n\n" + rest[0]["content"]
+    elif system:
+        rest.insert(0, {"role": "user", "content": system})
+    return rest
 
 
 def _common_prefix(a: list[int], b: list[int]) -> int:

@@ -4,6 +4,22 @@
 ``llm`` asks for the model but still falls back (with a notice) when it is missing or broken,
 because an answer with a plain explanation is better than none. Both modes stream the same
 events (:mod:`qa.llm_answerer`), so front-ends have one code path.
+
+For a front-end (the desktop app), on its index worker::
+
+    choice = choose_mode(settings_mode, setting=settings_llm_path, data_dir=index.locations.data_dir())
+    answerer = make_answerer(index, retriever, choice, LLMConfig.from_dict(settings_llm))  # loads the model
+
+and on its question worker (one at a time; ``cancel`` is an ``index.progress.CancelToken``)::
+
+    for event in answerer.stream(question, k, cancel):
+        Retrieved  -> show event.preview (extractive answer) and event.passages at once
+        PromptReady-> "le modèle lit N passages…"
+        Token      -> append event.text to a provisional view (raw ``[n]`` = PromptReady passages)
+        Finished   -> replace everything with event.answer (renumbered citations, .unsupported, .notices)
+
+``Cancelled`` ends the stream when ``cancel`` is set (not an error). After changing the model or
+its settings, call :func:`models.llm.release_shared_models` and make a new answerer.
 """
 
 from __future__ import annotations

@@ -41,6 +41,21 @@ def test_falls_back_to_a_simple_template(tiny_gguf_no_template: Path) -> None:
         model.close()
 
 
+def test_template_without_system_role_gets_it_folded_in(tmp_path: Path) -> None:
+    _need_llama_cpp()
+    pytest.importorskip("gguf")
+    from tests.llm.tiny_gguf import build_tiny_llama
+
+    no_system = ("{% for m in messages %}{% if m['role'] == 'system' %}{{ raise_exception('System role not supported') }}"
+                 "{% endif %}<turn>{{ m['role'] }}\n{{ m['content'] }}\n{% endfor %}<turn>model\n")
+    model = LlamaModel(build_tiny_llama(tmp_path / "gemma-like.gguf", chat_template=no_system), TINY_CONFIG).load()
+    try:
+        text = model.render([{"role": "system", "content": "S"}, {"role": "user", "content": "U"}])
+        assert model.template_source == "gguf" and text == "<turn>user\nS\n\nU\n<turn>model"  # Jinja drops the final newline
+    finally:
+        model.close()
+
+
 def test_streams_pieces_with_stats(tiny_model) -> None:
     stats = GenerationStats()
     pieces = list(tiny_model.stream(tiny_model.render([{"role": "user", "content": "Bonjour"}]), max_tokens=20,
