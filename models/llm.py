@@ -314,7 +314,9 @@ class LlamaModel:
     def render(self, messages: list[dict[str, str]]) -> str:
         """The prompt text for a chat, through the model's own template when it has one."""
         self._require()
-        return str(self._formatter(messages=_merged(messages) if self._merge_system else messages).prompt)
+        # enable_thinking=False: reasoning models' templates (Qwen3) then skip the <think> block; others ignore it
+        return str(self._formatter(messages=_merged(messages) if self._merge_system else messages,
+                                   enable_thinking=False).prompt)
 
     def tokenize(self, text: str) -> list[int]:
         llm = self._require()

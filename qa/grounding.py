@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: ``[1]``, ``[1, 2]``, ``[1][2]``, ``[passage 1]``, ``[Passage 2 ; 3]``
 MODEL_MARKER = re.compile(r"\[\s*(?:passages?\s*)?(\d{1,3}(?:\s*[,;et]+\s*\d{1,3})*)\s*\]", re.IGNORECASE)
+#: Reasoning models may still write a <think> block; it is not part of the answer.
+THINK = re.compile(r"<think>.*?(</think>|$)", re.DOTALL)
 NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 #: A claim is supported when its cited passages hold at least this share of its stems. Paraphrase
 #: in French keeps most stems; a claim made up around the question's words rarely reaches half.
@@ -72,7 +74,7 @@ def _numbers(text: str) -> set[str]:
 def split_claims(raw: str) -> list[Claim]:
     """Sentences of the model's text with their markers; markers after a full stop belong to the
     sentence before them ("… en juillet. [1]")."""
-    text = raw.strip()
+    text = THINK.sub(" ", raw).strip()
     pieces: list[tuple[str, list[int]]] = []
     for s, e in split_sentences(text) if text else []:
         sentence = text[s:e]

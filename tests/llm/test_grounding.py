@@ -31,6 +31,7 @@ def test_split_claims_moves_trailing_markers_back() -> None:
     assert [c.cited for c in claims] == [[1], [2, 3], []]
     assert claims[0].text == "Il a appelé le 10 juillet."
     assert split_claims("Réponse [passage 2] et [1][4].")[0].cited == [2, 1, 4]
+    assert [c.text for c in split_claims("<think>Hmm. Voyons [3].</think>Le 10 juillet [1].")] == ["Le 10 juillet."]
 
 
 def test_valid_citation_becomes_the_best_sentence(extractive, scripted, article_text) -> None:
