@@ -17,12 +17,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.analysis import FrenchAnalyzer, fold
+from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
 
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, Evidence, Mention
-from qa.features import FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
+from qa.features import _QWORDS, FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
-from qa.spans import date_specificity, typed_spans
+from qa.spans import MONEY_RE, date_specificity, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -31,6 +31,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 WEIGHTS_FILE = Path(__file__).with_name("extractive_weights.json")
 MODE = "extractive"
+
+#: Re-ranking of typed answers among nearly as likely sentences (tuned on the PIAF train half):
+#: log-probability, minus ANCHOR_W per log-word of distance between the answer and the words the
+#: question repeats (« attentats de Paris, le 13 novembre »), plus SPECIFICITY_W per level of
+#: date precision (« le 10 juillet » over « il y a quelques mois »).
+ANCHOR_W = 0.3
+SPECIFICITY_W = 0.3
+RERANK_TOP = 6
+#: a sentence competes when its probability is at least this fraction of the best one's…
+RERANK_RATIO = 0.7
+#: …or this fraction when it gives a more precise date than the best one (exact dates first)
+RERANK_RATIO_DATE = 0.6
+
+_ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
+_DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
+_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+                      r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary)\b", re.IGNORECASE)
 
 #: Fallback weights (hand-set) when no trained file is present.
 _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
@@ -77,6 +95,7 @@ class ExtractiveAnswerer:
         self.candidate_passages = candidates
         self.analyzer = analyzer or FrenchAnalyzer()
         self._vocab_by_letter: dict[str, list[str]] | None = None
+        self._vocab_by_second: dict[str, list[str]] | None = None
 
     def load(self) -> "ExtractiveAnswerer":
         """Load the embedding model now (answers load it on first use otherwise)."""
@@ -110,6 +129,44 @@ class ExtractiveAnswerer:
             if best and best_r >= 0.75:
                 extra.append(best)
         return question if not extra else question + " " + " ".join(extra)
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Proper names of the question that the corpus never mentions, even spelt differently.
+
+        A name the articles never contain (« Versailles », « NATO » in a corpus that says
+        « Otan ») means the articles cannot be about what is asked: the answer abstains.
+        Acronyms must be found as they are; other names may match a close spelling
+        (Gerasimov ~ Guerassimov, Shoigu ~ Choïgou).
+        """
+        vocab = self.index.lexical.vocab
+        out = []
+        for i, m in enumerate(re.finditer(r"\w+", question)):
+            w = m.group(0)
+            if (not w[0].isupper() or w.isdigit() or len(w) < 3 or fold(w) in _QWORDS or w.lower() in STOP_WORDS
+                    or (i == 0 and not w.isupper()) or _ROMAN.match(w)):
+                continue
+            term = self.analyzer._term(w.lower())
+            if term in vocab or fold(w.lower()) in vocab:
+                continue
+            if w.isupper():  # an acronym: as it is, or starting a word (BPI → Bpifrance)
+                if not any(t.startswith(fold(w.lower())) for t in self._vocab_letter(fold(w.lower())[0])):
+                    out.append(w)
+                continue
+            f = fold(w)
+            # same first letter, or same second letter (Shoigu ~ Choïgou, Kaboul ~ Caboul)
+            if not any(similar(f, cand) for cand in self._vocab_letter(f[0])) and \
+                    not any(similar(f, cand) for cand in self._vocab_second(f[1])):
+                out.append(w)
+        return out
+
+    def _vocab_second(self, letter: str) -> list[str]:
+        if self._vocab_by_second is None:
+            groups: dict[str, list[str]] = {}
+            for t in self.index.lexical.vocab:
+                if len(t) >= 4 and not t[0].isdigit():
+                    groups.setdefault(t[1], []).append(t)
+            self._vocab_by_second = groups
+        return self._vocab_by_second.get(letter, [])
 
     def _vocab_letter(self, letter: str) -> list[str]:
         if self._vocab_by_letter is None:
@@ -160,10 +217,12 @@ class ExtractiveAnswerer:
         cands = self.candidates(q, hits[: self.candidate_passages])
         evidence = [Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text) for h in hits[:k]]
         ranked = sorted(cands, key=lambda c: -c.score)
-        if not ranked or ranked[0].prob < self.weights.abstain_threshold:
+        best = None
+        if ranked and ranked[0].prob >= self.weights.abstain_threshold and not self.unknown_names(question):
+            best = self._choose(q, ranked)
+        if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
-        best = self._prefer_specific(q, ranked)
         span = self.short_span(q, best)
         citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
         s, e = span
@@ -180,25 +239,32 @@ class ExtractiveAnswerer:
                       short_answer_span=(best.start + s, best.start + e), qtype=q.qtype, confidence=best.prob,
                       other_mentions=mentions)
 
-    def _prefer_specific(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate:
-        """Among nearly as likely sentences, one with an exact date beats a relative one.
-
-        « le 10 juillet » and « il y a quelques mois » may both answer « quand » with similar
-        scores; the reader is better served by the exact date, and the other is still listed
-        as another mention.
+    def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
+        """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
+        typed answer (closer to the question's words, a more precise date); ``None`` when a
+        question asking for an amount of money finds none in any likely sentence.
         """
         best = ranked[0]
-        if q.qtype != DATE:
+        if q.qtype == OTHER:
             return best
-        def specificity(c: Candidate) -> int:
-            spans = self.typed(q, c)
-            return date_specificity(c.text[spans[0][0]:spans[0][1]]) if spans else -1
-        top = specificity(best)
-        for c in ranked[1:6]:
-            if c.prob < best.prob * 0.6 or c.name_hits < best.name_hits:
+        top_spec = self._specificity(q, best)
+        pool = [c for c in ranked[:RERANK_TOP]
+                if c is best or (c.name_hits >= best.name_hits and (c.prob >= best.prob * RERANK_RATIO or (
+                    c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
+        scored = []
+        for c in pool:
+            spans = self.typed_detail(q, c)
+            if not spans:
                 continue
-            if specificity(c) > top:
-                return c
+            dist, spec = spans[0][0], spans[0][1]
+            val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(dist / 6.0) + SPECIFICITY_W * spec
+            scored.append((val, -ranked.index(c), c))
+        if scored:
+            return max(scored, key=lambda t: (t[0], t[1]))[2]
+        if q.qtype == NUMBER and _MONEY_Q.search(q.text):
+            # an amount of money was asked and no likely sentence states one
+            floor = self.weights.abstain_threshold
+            return next((c for c in ranked[RERANK_TOP:12] if c.prob >= floor and self.typed(q, c)), None)
         return best
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
@@ -208,12 +274,26 @@ class ExtractiveAnswerer:
             return spans[0]
         return focus_clause(q, c)
 
+    def _specificity(self, q: QuestionInfo, c: Candidate) -> int:
+        spans = self.typed_detail(q, c) if q.qtype == DATE else []
+        return spans[0][1] if spans else -1
+
     def typed(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
         """Typed spans of ``c`` that are not just question words, best first."""
+        return [(s, e) for _, _, s, e in self.typed_detail(q, c)]
+
+    def typed_detail(self, q: QuestionInfo, c: Candidate) -> list[tuple[float, int, int, int]]:
+        """(distance to the question's words in characters, date specificity, start, end), best first.
+
+        Best: nearest the question's words; for dates, precise dates before vague ones and
+        durations (« depuis 2014 ») last unless the question asks since when.
+        """
         if q.qtype == OTHER:
             return []
         anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf or
                    (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
+        money = q.qtype == NUMBER and bool(_MONEY_Q.search(q.text))
+        duration_ok = bool(_ASKS_DURATION.search(q.text))
         out = []
         for s, e in typed_spans(c.text, q.qtype):
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
@@ -222,11 +302,20 @@ class ExtractiveAnswerer:
             if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
             if q.qtype == NUMBER:
+                if money and not MONEY_RE.search(c.text[s:e]):
+                    continue  # « combien coûte » is answered by an amount of money, not « 26 avions »
                 s, e = _drop_known_unit(q, c, s, e)
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
-            out.append((dist, s, e))
-        out.sort()
-        return [(s, e) for _, s, e in out]
+            spec = 0
+            key = float(dist)
+            if q.qtype == DATE:
+                spec = date_specificity(c.text[s:e])
+                if _DURATION.match(c.text[s:e]) and not duration_ok:
+                    key += 150.0
+                    spec = 0
+            out.append((key, spec, s, e))
+        out.sort(key=lambda t: (t[0] - 15 * t[1], t[2], t[3]))
+        return out
 
     def other_mentions(self, q: QuestionInfo, best: Candidate, short: str, rest: list[Candidate],
                        citations: list[Citation]) -> list[Mention]:

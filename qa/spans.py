@@ -58,7 +58,7 @@ NUMBER_RE = re.compile(
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
-_CONNECT = r"(?:\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the)\s*|\s+|-)"
+_CONNECT = r"(?:\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the)\s*|\s+|-)"
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
 _PLACE_PREP = r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à)"
 PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèà]+\s+)?{_CAP}(?:{_CONNECT}{_CAP})*")
@@ -167,6 +167,11 @@ def typed_spans(sentence: str, qtype: str) -> list[Span]:
     if qtype == PLACE:
         return place_spans(sentence) or name_spans(sentence)
     return []
+
+
+#: Units that make a number an amount of money (« 5,857 milliards d'euros », « 30 M$ »).
+MONEY_RE = re.compile(r"€|\$|£|\b(?:euros?|dollars?|francs?|livres? sterling|yens?|yuans?|roubles?|dinars?|dirhams?|"
+                      r"francs? CFA|M€|Md€|milliards? d['’]euros|millions? d['’]euros)\b", re.IGNORECASE)
 
 
 def date_specificity(text: str) -> int:
