@@ -166,8 +166,30 @@ def set_bm25(index: OpenIndex, k1: float, b: float) -> None:
         index.lexical = LexicalIndex(index.lexical.vocab, index.lexical.tf, k1=k1, b=b)
 
 
+def scores_of(ranks: Sequence[int | None]) -> Scores:
+    n = len(ranks) or 1
+    return Scores(
+        r1=sum(1 for r in ranks if r is not None and r <= 1) / n,
+        r5=sum(1 for r in ranks if r is not None and r <= 5) / n,
+        r10=sum(1 for r in ranks if r is not None and r <= 10) / n,
+        mrr10=sum(1.0 / r for r in ranks if r is not None) / n,
+        n=len(ranks),
+    )
+
+
+def held_out(q: Question) -> bool:
+    """The half of the questions the reranker was not trained on (``bench/train_reranker.py``)."""
+    return int(hashlib.sha1(q.source.encode("utf-8")).hexdigest(), 16) % 2 == 1
+
+
 def evaluate(index: OpenIndex, embedder: Embedder, params: RetrievalParams,
              questions: Sequence[Question], k: int = 10) -> Scores:
+    return scores_of(question_ranks(index, embedder, params, questions, k))
+
+
+def question_ranks(index: OpenIndex, embedder: Embedder, params: RetrievalParams,
+                   questions: Sequence[Question], k: int = 10) -> list[int | None]:
+    """Rank of the first answering passage for each question (None: not in the top ``k``)."""
     set_bm25(index, params.k1, params.b)
     retriever = Retriever(index, embedder, params)
     ranks: list[int | None] = []
@@ -179,38 +201,51 @@ def evaluate(index: OpenIndex, embedder: Embedder, params: RetrievalParams,
                 rank = hit.rank
                 break
         ranks.append(rank)
-    n = len(ranks) or 1
-    return Scores(
-        r1=sum(1 for r in ranks if r is not None and r <= 1) / n,
-        r5=sum(1 for r in ranks if r is not None and r <= 5) / n,
-        r10=sum(1 for r in ranks if r is not None and r <= 10) / n,
-        mrr10=sum(1.0 / r for r in ranks if r is not None) / n,
-        n=len(ranks),
-    )
+    return ranks
 
 
 def latency(index: OpenIndex, params: RetrievalParams, questions: Sequence[Question], n: int = 200) -> dict[str, float]:
-    """Warm single-query latency with the real (uncached) embedder."""
+    """Warm single-query latency with the real (uncached) embedder.
+
+    When ``params`` reranks, the same queries are also run without the rerank, interleaved
+    query by query (this machine's load varies from second to second), and the difference of
+    the non-embedding parts is reported as ``rerank_added_p50_ms``.
+    """
     set_bm25(index, params.k1, params.b)
-    retriever = Retriever(index, Embedder(), params)
+    embedder = Embedder()
+    retriever = Retriever(index, embedder, params)
+    plain = Retriever(index, embedder, replace(params, rerank=False)) if params.rerank else None
     for q in questions[:20]:
         retriever.search(q.question)
-    times, embed = [], []
+        if plain:
+            plain.search(q.question)
+    times, embed, rest, rest_plain, rerank_ms = [], [], [], [], []
     for q in questions[:n]:
         t0 = time.perf_counter()
         retriever.search(q.question)
         times.append((time.perf_counter() - t0) * 1000)
         embed.append(retriever.last_timings.get("embed_ms", 0.0))
+        rest.append(times[-1] - embed[-1])
+        rerank_ms.append(retriever.last_timings.get("rerank_ms", 0.0))
+        if plain:
+            t0 = time.perf_counter()
+            plain.search(q.question)
+            rest_plain.append((time.perf_counter() - t0) * 1000 - plain.last_timings.get("embed_ms", 0.0))
     times.sort()
     # The query embedding dominates and depends on machine load; the rest is ours to keep small.
-    return {"p50_ms": round(statistics.median(times), 2), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
-            "embed_p50_ms": round(statistics.median(embed), 2),
-            "retrieval_p50_ms": round(statistics.median(t - e for t, e in zip(times, embed)), 2), "n": len(times)}
+    out = {"p50_ms": round(statistics.median(times), 2), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+           "embed_p50_ms": round(statistics.median(embed), 2),
+           "retrieval_p50_ms": round(statistics.median(rest), 2), "n": len(times)}
+    if plain:
+        out["retrieval_without_rerank_p50_ms"] = round(statistics.median(rest_plain), 2)
+        out["rerank_added_p50_ms"] = round(statistics.median(a - b for a, b in zip(rest, rest_plain)), 2)
+        out["rerank_step_p50_ms"] = round(statistics.median(rerank_ms), 2)
+    return out
 
 
 def ablation(defaults: RetrievalParams) -> list[tuple[str, RetrievalParams]]:
     """The steps from BM25 alone to ``defaults``, each adding one thing (same index throughout)."""
-    plain = replace(defaults, **RetrievalParams.passage_only())
+    plain = replace(defaults, rerank=False, **RetrievalParams.passage_only())
     classic = replace(plain, k1=1.2, b=0.75)
     return [
         ("BM25 only (k1=1.2 b=0.75)", replace(classic, fusion="lexical")),
@@ -224,7 +259,8 @@ def ablation(defaults: RetrievalParams) -> list[tuple[str, RetrievalParams]]:
          replace(plain, fusion="lexical", article_weight=defaults.article_weight)),
         (f"+ article BM25 x{defaults.article_weight} (fused)",
          replace(plain, article_weight=defaults.article_weight)),
-        (f"+ article centroid x{defaults.article_dense_weight} = defaults", defaults),
+        (f"+ article centroid x{defaults.article_dense_weight}", replace(defaults, rerank=False)),
+        (f"+ learned rerank of the top {defaults.rerank_depth} = defaults", replace(defaults, rerank=True)),
     ]
 
 
@@ -288,14 +324,21 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[dict[str, object]] = []
 
+    held = [held_out(q) for q in questions]
+
     def run(label: str, p: RetrievalParams) -> Scores:
         t0 = time.perf_counter()
-        s = evaluate(index, embedder, p, questions)
-        rows.append({"label": label, "params": dataclasses.asdict(p), **dataclasses.asdict(s)})
-        print(f"{label:<58} {s.row()}   ({time.perf_counter() - t0:.0f}s)", flush=True)
+        ranks = question_ranks(index, embedder, p, questions)
+        s = scores_of(ranks)
+        h = scores_of([r for r, is_held in zip(ranks, held) if is_held])
+        rows.append({"label": label, "params": dataclasses.asdict(p), **dataclasses.asdict(s),
+                     "held_out": dataclasses.asdict(h)})
+        print(f"{label:<58} {s.row()}   {h.row()}   ({time.perf_counter() - t0:.0f}s)", flush=True)
         return s
 
-    print(f"{'configuration':<58} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7}   n={len(questions)}")
+    print(f"{'':<58} {'all questions':^29}   {'held-out half (reranker not trained on it)':^29}")
+    print(f"{'configuration':<58} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7}   "
+          f"{'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7}   n={len(questions)}/{sum(held)}")
     if args.sweep:
         for label, p in ablation(params):
             run(label, p)
@@ -304,12 +347,18 @@ def main(argv: list[str] | None = None) -> int:
             diff = {f.name: getattr(p, f.name) for f in dataclasses.fields(p) if getattr(p, f.name) != getattr(params, f.name)}
             run("grid " + (" ".join(f"{k}={v}" for k, v in diff.items()) or "(defaults)"), p)
     else:
-        run("configuration", params)
+        if params.rerank:
+            run("configuration without rerank", replace(params, rerank=False))
+        run("configuration" + (" (rerank)" if params.rerank else ""), params)
 
     lat = None if args.no_latency else latency(index, params, questions)
     if lat:
         print(f"warm latency (real embedder): p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms over {lat['n']} queries "
               f"(query embedding p50 {lat['embed_p50_ms']} ms, everything else p50 {lat['retrieval_p50_ms']} ms)")
+        if "rerank_added_p50_ms" in lat:
+            print(f"rerank adds p50 {lat['rerank_added_p50_ms']} ms per query (without it, everything but the "
+                  f"embedding: p50 {lat['retrieval_without_rerank_p50_ms']} ms; the rerank step itself p50 "
+                  f"{lat['rerank_step_p50_ms']} ms)")
     index.close()
     result = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
