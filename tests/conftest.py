@@ -23,8 +23,11 @@ SAMPLE_CORPUS = ROOT / "corpus"
 @pytest.fixture(autouse=True)
 def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILLE_DATA", str(tmp_path_factory.mktemp("veille-data")))
-    for var in ("VEILLE_CORPUS", "VEILLE_INDEX", "VEILLE_EMBEDDER", "VEILLE_LLM"):
+    for var in ("VEILLE_CORPUS", "VEILLE_INDEX", "VEILLE_EMBEDDER"):
         monkeypatch.delenv(var, raising=False)
+    # A GGUF a developer keeps in models/ must not switch the tests to LLM mode; the LLM tests
+    # set their own model explicitly.
+    monkeypatch.setenv("VEILLE_LLM", "off")
 
 
 @pytest.fixture(scope="session")

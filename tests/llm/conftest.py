@@ -26,6 +26,7 @@ TINY_CONFIG = LLMConfig(n_ctx=4096, n_threads=1, max_tokens=48, temperature=0.0,
 def _no_project_models(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """A GGUF a developer keeps in the project's models/ folder must not change what these tests see."""
     monkeypatch.setattr("models.discovery.PROJECT_MODELS_DIR", tmp_path_factory.mktemp("project-models"))
+    monkeypatch.delenv("VEILLE_LLM", raising=False)  # the root conftest turns the LLM off; these tests choose
 
 
 def _need_llama_cpp():
