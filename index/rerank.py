@@ -30,7 +30,8 @@ On the held-out half of PIAF dev (1896 questions, articles never seen in trainin
 lifts R@1 0.676 → 0.699, R@5 0.856 → 0.869, R@10 0.896 → 0.906, MRR@10 0.755 → 0.772. The
 weights are dominated by article BM25, stem coverage, the long window and the cosine. Tried on
 the training half (2-fold CV by article) and not kept: pairwise products of the main features
-(no gain); a pointwise gradient-boosted classifier was worse than the linear listwise model.
+(no gain), coverage by the neighbouring passages (no gain); a pointwise gradient-boosted
+classifier was worse than the linear listwise model.
 """
 
 from __future__ import annotations
