@@ -30,13 +30,14 @@ On the held-out half of PIAF dev (1896 questions, articles never seen in trainin
 lifts R@1 0.676 → 0.699, R@5 0.856 → 0.869, R@10 0.896 → 0.906, MRR@10 0.755 → 0.772. The
 weights are dominated by article BM25, stem coverage, the long window and the cosine. Tried on
 the training half (2-fold CV by article) and not kept: pairwise products of the main features
-(no gain), coverage by the neighbouring passages (no gain); a pointwise gradient-boosted
-classifier was worse than the linear listwise model.
+(no gain); coverage by the neighbouring passages (no gain on either half); a pointwise
+gradient-boosted classifier (worse than the linear listwise model on the held-out half).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -122,8 +123,14 @@ class RerankModel:
 
 
 @lru_cache(maxsize=4)
-def default_model() -> RerankModel:
-    return RerankModel.load(WEIGHTS_FILE)
+def default_model() -> RerankModel | None:
+    """The shipped weights, or None (search then keeps the fused order) if they cannot be read
+    or were trained for other features; ``tests/index/test_rerank.py`` checks they load."""
+    try:
+        return RerankModel.load(WEIGHTS_FILE)
+    except (OSError, ValueError, KeyError) as exc:
+        logging.getLogger(__name__).warning("reranker disabled: %s", exc)
+        return None
 
 
 @dataclass
