@@ -60,7 +60,7 @@ def _one_torch_thread():
                 torch.set_num_threads(_saved_threads)
 
 
-def _force_offline() -> None:
+def force_offline() -> None:
     """Make every Hugging Face library refuse the network before it is imported."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -122,7 +122,7 @@ class Embedder:
         """Load the weights once (CPU); later calls return at once."""
         if self._model is not None:
             return self
-        _force_offline()
+        force_offline()
         try:
             from sentence_transformers import SentenceTransformer
 
