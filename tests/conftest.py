@@ -54,3 +54,26 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
     index_dir = tmp_path_factory.mktemp("sample-index")
     build_index(SAMPLE_CORPUS, index_dir, embedder)
     return index_dir
+
+
+# The sample index opened once, and the extractive answerer over it (shared by qa/, llm/ tests).
+@pytest.fixture(scope="session")
+def qa_index(sample_index: Path):
+    from index.store import OpenIndex
+
+    index = OpenIndex.open(sample_index)
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="session")
+def answerer(qa_index, embedder):
+    from index.retriever import Retriever
+    from qa.extractive import ExtractiveAnswerer
+
+    return ExtractiveAnswerer(qa_index, Retriever(qa_index, embedder))
+
+
+@pytest.fixture(scope="session")
+def article_text(qa_index):
+    return lambda source: str(qa_index.article(source)["text"])

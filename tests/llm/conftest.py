@@ -114,22 +114,11 @@ def scripted():
 
 
 @pytest.fixture(scope="session")
-def llm_index(sample_index: Path):
-    from index.store import OpenIndex
-
-    index = OpenIndex.open(sample_index)
-    yield index
-    index.close()
+def llm_index(qa_index):
+    """The shared sample index (tests/conftest.py), under the name these tests use."""
+    return qa_index
 
 
 @pytest.fixture(scope="session")
-def extractive(llm_index, embedder):
-    from index.retriever import Retriever
-    from qa.extractive import ExtractiveAnswerer
-
-    return ExtractiveAnswerer(llm_index, Retriever(llm_index, embedder))
-
-
-@pytest.fixture(scope="session")
-def article_text(llm_index):
-    return lambda source: str(llm_index.article(source)["text"])
+def extractive(answerer):
+    return answerer

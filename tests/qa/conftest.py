@@ -16,27 +16,5 @@ QUESTIONS = ROOT / "tests" / "data" / "sample_questions.jsonl"
 
 
 @pytest.fixture(scope="session")
-def qa_index(sample_index: Path):
-    from index.store import OpenIndex
-
-    index = OpenIndex.open(sample_index)
-    yield index
-    index.close()
-
-
-@pytest.fixture(scope="session")
-def answerer(qa_index, embedder):
-    from index.retriever import Retriever
-    from qa.extractive import ExtractiveAnswerer
-
-    return ExtractiveAnswerer(qa_index, Retriever(qa_index, embedder))
-
-
-@pytest.fixture(scope="session")
-def article_text(qa_index):
-    return lambda source: str(qa_index.article(source)["text"])
-
-
-@pytest.fixture(scope="session")
 def sample_questions() -> list[dict]:
     return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
