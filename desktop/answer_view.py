@@ -11,7 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QTextBrowser, QWidget
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MARKER = re.compile(r"\[(\d+)\]")
 NO_ANSWER = "Pas de réponse dans ces articles"
+UNSOURCED = "non sourcé"
+UNSOURCED_TIP = "Les passages cités n'appuient pas cette phrase : elle n'est pas sourcée."
+#: How often the streamed text is redrawn (tokens arrive faster than the eye reads).
+DRAFT_REFRESH_MS = 60
 
 
 class QuestionEdit(QLineEdit):
@@ -64,19 +68,50 @@ def _nbsp(text: str) -> str:
     return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»").replace(" [", "\u00a0[")
 
 
-def answer_html(answer: "Answer", dates: dict[str, str | None]) -> str:
-    """The answer as HTML: ``[n]`` become ``cite:n`` links, then the numbered quotes."""
+def _linked(text: str) -> str:
+    return MARKER.sub(lambda m: f'<a href="cite:{m.group(1)}">[{m.group(1)}]</a>', html.escape(_nbsp(text)))
 
-    def linked(text: str) -> str:
-        return MARKER.sub(lambda m: f'<a href="cite:{m.group(1)}">[{m.group(1)}]</a>', html.escape(_nbsp(text)))
 
-    out = [f'<p class="question">{html.escape(answer.question)}</p>']
+def unsupported_spans(text: str, unsupported: list[str]) -> list[tuple[int, int]]:
+    """Where the ``unsupported`` sentences sit in ``text`` (in order, each found once)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in unsupported:
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        i = text.find(sentence, pos)
+        if i < 0:
+            i = text.find(sentence)
+        if i >= 0 and not any(a < i + len(sentence) and i < b for a, b in spans):
+            spans.append((i, i + len(sentence)))
+            pos = i + len(sentence)
+    return sorted(spans)
+
+
+def _answer_text(answer: "Answer") -> str:
+    """The answer's text; sentences the sources do not support are greyed and marked « non sourcé »."""
+    spans = unsupported_spans(answer.text, answer.unsupported)
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(_linked(answer.text[pos:a]))
+        out.append(f'<span class="unsourced">{html.escape(_nbsp(answer.text[a:b]))}</span>'
+                   f'\u00a0<span class="tag" title="{UNSOURCED_TIP}">«\u00a0{UNSOURCED}\u00a0»</span>')
+        pos = b
+    out.append(_linked(answer.text[pos:]))
+    return "".join(out)
+
+
+def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = (),
+                css: str = "answer") -> list[str]:
+    """The answer (or the no-answer state), its notices, then the numbered quotes."""
+    out = [f'<p class="notice">{html.escape(n)}</p>' for n in answer.notices if n and n not in hidden_notices]
     if answer.abstained:
         out.append(f'<p class="abstain"><b>{NO_ANSWER}.</b> {html.escape(answer.text)}</p>')
         if answer.passages:
             out.append('<p class="hint">Les passages les plus proches sont listés ci-dessous.</p>')
     else:
-        out.append(f'<p class="answer">{linked(answer.text)}</p>')
+        out.append(f'<p class="{css}">{_answer_text(answer)}</p>')
     if answer.citations:
         out.append('<table class="cites" cellspacing="0" cellpadding="3">')
         for c in answer.citations:
@@ -87,6 +122,25 @@ def answer_html(answer: "Answer", dates: dict[str, str | None]) -> str:
                 f'<td>«\u00a0{html.escape(" ".join(c.quote.split()))}\u00a0»<br><span class="meta">{meta}</span></td></tr>'
             )
         out.append("</table>")
+    return out
+
+
+def answer_html(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = ()) -> str:
+    """The answer as HTML: ``[n]`` become ``cite:n`` links, then the numbered quotes."""
+    return "".join([f'<p class="question">{html.escape(answer.question)}</p>',
+                    *answer_body(answer, dates, hidden_notices)])
+
+
+def draft_html(question: str, status: str, draft: str, preview: "Answer | None", dates: dict[str, str | None],
+               hidden_notices: tuple[str, ...] = ()) -> str:
+    """While the model writes: its provisional text (``[n]`` = passages it reads), then the preview."""
+    out = [f'<p class="question">{html.escape(question)}</p>', f'<p class="status">{html.escape(status)}</p>']
+    if draft.strip():
+        linked = MARKER.sub(lambda m: f'<a href="passage:{m.group(1)}">[{m.group(1)}]</a>', html.escape(draft.strip()))
+        out.append(f'<p class="draft">{linked}\u00a0▍</p>')
+    if preview is not None:
+        out.append('<p class="sep">En attendant, la réponse extractive :</p>')
+        out += answer_body(preview, dates, hidden_notices, css="preview")
     return "".join(out)
 
 
@@ -95,15 +149,25 @@ p.question { color: #5f6b7a; margin-bottom: 6px; }
 p.answer { font-size: 15pt; margin-top: 2px; margin-bottom: 12px; }
 p.abstain { font-size: 13pt; color: #8a4b00; background-color: #fff4e0; margin-bottom: 8px; }
 p.hint { color: #5f6b7a; }
+p.notice { color: #1c4f8a; background-color: #eef4fd; margin-bottom: 6px; }
+p.status { color: #5f6b7a; font-style: italic; margin-bottom: 4px; }
+p.draft { font-size: 14pt; color: #3d4652; margin-top: 2px; margin-bottom: 12px; }
+p.sep { color: #5f6b7a; margin-top: 10px; }
+p.preview { font-size: 12pt; margin-top: 2px; margin-bottom: 8px; }
+span.unsourced { color: #7b8591; font-style: italic; }
+span.tag { color: #8a4b00; font-size: small; font-style: italic; }
 span.meta { color: #5f6b7a; font-size: small; }
 a { color: #1a5fb4; text-decoration: none; font-weight: bold; }
 """
 
 
 class AnswerView(QTextBrowser):
-    """Shows one answer (or a waiting/empty state) and reports citation clicks."""
+    """Shows one answer (or a waiting/empty state, or a model's text as it streams) and reports
+    citation clicks. ``state``: empty, waiting, answered, abstained, streaming."""
 
     citation_clicked = Signal(int)
+    #: a ``[n]`` of the streamed text: the n-th passage the model reads
+    passage_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,21 +178,67 @@ class AnswerView(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.answer: "Answer | None" = None
         self.state = "empty"
+        self.hidden_notices: tuple[str, ...] = ()
+        self.draft = ""
+        self._draft_question = ""
+        self._draft_status = ""
+        self._dates: dict[str, str | None] = {}
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(DRAFT_REFRESH_MS)
+        self._redraw.timeout.connect(self._render_draft)
         self.show_message("Posez une question : la réponse s'affichera ici, chaque affirmation reliée à sa source.")
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() == "cite" and url.path().isdigit():
             self.citation_clicked.emit(int(url.path()))
+        elif url.scheme() == "passage" and url.path().isdigit():
+            self.passage_clicked.emit(int(url.path()))
 
     def show_message(self, text: str, state: str = "empty") -> None:
+        self._redraw.stop()
         self.answer = None
         self.state = state
         self.setHtml(f'<p class="hint">{html.escape(text)}</p>')
 
     def show_answer(self, answer: "Answer", dates: dict[str, str | None]) -> None:
+        self._redraw.stop()
         self.answer = answer
+        self.draft = ""
         self.state = "abstained" if answer.abstained else "answered"
-        self.setHtml(answer_html(answer, dates))
+        self.setHtml(answer_html(answer, dates, self.hidden_notices))
+
+    # -- streaming (LLM mode) ------------------------------------------------------------------
+    def start_draft(self, question: str, preview: "Answer", dates: dict[str, str | None],
+                    status: str = "Le modèle de langue prépare sa réponse…") -> None:
+        """The extractive preview at once, while the model reads the passages."""
+        self.answer = preview
+        self.state = "streaming"
+        self.draft = ""
+        self._draft_question, self._draft_status, self._dates = question, status, dates
+        self._render_draft()
+
+    def set_draft_status(self, status: str) -> None:
+        self._draft_status = status
+        self._schedule()
+
+    def append_token(self, text: str) -> None:
+        self.draft += text
+        self._draft_status = "Le modèle rédige (texte provisoire ; les [n] renvoient aux passages lus)…"
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self.state == "streaming" and not self._redraw.isActive():
+            self._redraw.start()
+
+    def _render_draft(self) -> None:
+        if self.state != "streaming":
+            return
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        self.setHtml(draft_html(self._draft_question, self._draft_status, self.draft, self.answer, self._dates,
+                                self.hidden_notices))
+        bar.setValue(at)
 
     def anchor_position(self, n: int) -> int:
         """Document position of the first ``[n]`` link (tests click it like a user would)."""

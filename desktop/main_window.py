@@ -6,29 +6,35 @@ It only wires views to the core (:class:`desktop.core.Core`) through two serial 
 of the index in use. A rebuild therefore never blocks a question, and the index it produces is
 swapped in on this thread only once complete; the previous index is then closed on the read
 queue, after any question still using it.
+
+Answering modes (extractive, or a local language model): the model is loaded on the index
+queue (:meth:`Core.reload_answerer`), and a question streams its events from the read queue —
+the extractive preview at once, then the model's tokens, then the verified answer. Only one
+generation runs at a time; Stop (or Esc) cancels it and leaves the preview shown.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter,
+    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.answer_view import AnswerView, QuestionEdit
 from desktop.articles_panel import INDEXED, ArticlesPanel
-from desktop.core import Core, Ready, Snapshot
+from desktop.core import AnswererReady, Core, ModeStatus, Ready, Snapshot
 from desktop.errors import ErrorBanner, user_message
 from desktop.evidence_view import EvidenceList
 from desktop.markdown import answer_markdown
 from desktop.progress_panel import ProgressPanel
-from desktop.settings import Preferences, Settings, SettingsDialog
+from desktop.settings import MODE_LABELS, MODES, Preferences, Settings, SettingsDialog
 from desktop.source_viewer import SourceViewer
 from desktop.watcher import CorpusWatcher
 from desktop.workers import GeneratorWorker, OperationQueue
@@ -38,10 +44,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 APP_TITLE = "Veille"
 CLOSE_WAIT_MS = 3000
+NOTICE_STOPPED = "Génération interrompue : voici la réponse extractive."
 
 
 def _close_index(index: Any, cancel: Any = None) -> None:
     index.close()
+
+
+def _release_models(cancel: Any = None) -> None:
+    from models.llm import release_shared_models
+
+    release_shared_models()
 
 
 class Notice(QFrame):
@@ -68,6 +81,9 @@ class MainWindow(QMainWindow):
     index_swapped = Signal(object)  # the Ready that was swapped in
     operation_finished = Signal(str)  # "ok", "cancelled" or "error"
     snapshot_changed = Signal(object)
+    mode_changed = Signal(object)  # the ModeStatus now in use
+    token_shown = Signal(str)  # a piece of the model's text, once in the view
+    generation_stopped = Signal(object)  # the extractive preview left shown (or None)
 
     def __init__(self, settings: Settings | None = None, corpus: str | None = None,
                  embedder: str | None = None, autostart: bool = True) -> None:
@@ -85,8 +101,13 @@ class MainWindow(QMainWindow):
         self.snapshot: Snapshot | None = None
         self._pending_question: str | None = None
         self._queued_update: bool | None = None  # an update asked for while another op ran
-        self._ask_seq = 0
         self._closing = False
+        self._gen: GeneratorWorker | None = None  # the question being answered
+        self._gen_question = ""
+        self._gen_preview: "Answer | None" = None
+        self._gen_passages: list[Any] = []  # the passages the model reads, as numbered in its text
+        self._mode_loading = 0  # answerer reloads queued or running
+        self._shown_load_error = ""
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -101,7 +122,8 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _new_core(self) -> Core:
         p = self.prefs
-        return Core(self._cli_corpus or p.corpus or None, self._cli_embedder or p.embedder or None, p.passages)
+        return Core(self._cli_corpus or p.corpus or None, self._cli_embedder or p.embedder or None, p.passages,
+                    p.mode, p.llm_model, p.llm)
 
     def _build_ui(self) -> None:
         self.question = QuestionEdit()
@@ -113,10 +135,24 @@ class MainWindow(QMainWindow):
         self.copy_button = QPushButton("Copier en Markdown")
         self.copy_button.setToolTip("Copier la réponse et ses sources (Ctrl+Maj+C)")
         self.copy_button.setEnabled(False)
+        self.stop_button = QPushButton("Arrêter")
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Arrêter la rédaction du modèle et garder la réponse extractive (Échap)")
+        self.stop_button.hide()
+        self.mode_box = QComboBox()
+        self.mode_box.setObjectName("modeBox")
+        for m in MODES:
+            self.mode_box.addItem(MODE_LABELS[m], m)
+        self.mode_box.setCurrentIndex(MODES.index(self.prefs.mode))
+        self.mode_box.setToolTip("Mode de réponse : Auto (modèle de langue s'il y en a un), Extractif "
+                                 "(phrases citées des articles) ou Modèle de langue (réponse rédigée et vérifiée)")
+        self.mode_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ask_row = QHBoxLayout()
         ask_row.setSpacing(8)
         ask_row.addWidget(self.question, 1)
         ask_row.addWidget(self.ask_button)
+        ask_row.addWidget(self.stop_button)
+        ask_row.addWidget(self.mode_box)
         ask_row.addWidget(self.copy_button)
 
         self.error_banner = ErrorBanner()
@@ -168,8 +204,11 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.progress)
         self.setCentralWidget(central)
 
+        self.mode_label = QLabel("Mode : chargement…")
+        self.mode_label.setObjectName("modeLabel")
         self.index_label = QLabel()
         self.index_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.index_label)
         self.statusBar().showMessage("Chargement du modèle et de l'index…")
         self.ask_button.setEnabled(False)
@@ -177,7 +216,10 @@ class MainWindow(QMainWindow):
         self.question.returnPressed.connect(self.ask_current)
         self.ask_button.clicked.connect(self.ask_current)
         self.copy_button.clicked.connect(self.copy_markdown)
+        self.stop_button.clicked.connect(self.stop_generation)
+        self.mode_box.activated.connect(lambda i: self.set_mode(self.mode_box.itemData(i)))
         self.answer_view.citation_clicked.connect(self.show_citation)
+        self.answer_view.passage_clicked.connect(self.show_prompt_passage)
         self.evidence.evidence_activated.connect(self.show_passage)
         self.viewer.open_failed.connect(lambda msg: self.show_error(msg))
         self.articles.add_requested.connect(self.choose_files)
@@ -236,6 +278,8 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.save_state()
         self.watcher.stop()
+        if self._gen is not None:
+            self._gen.cancel()
         self.index_queue.cancel_all()
         self.read_queue.cancel_all()
         # Builds stop at their next check; loading a model cannot be interrupted, and then
@@ -264,6 +308,8 @@ class MainWindow(QMainWindow):
         return self.index_queue.submit(worker)
 
     def _discard(self, result: Any) -> None:
+        if isinstance(result, AnswererReady) or result is None:
+            return  # its index is the one of the previous core, closed when that core was replaced
         ready = result[1] if isinstance(result, tuple) else result
         index = getattr(ready, "index", None)
         if index is not None:
@@ -312,7 +358,11 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.update_index(rebuild))
 
     def cancel_operation(self) -> None:
-        """Esc / « Annuler »: stop the index operation; the previous index stays in use."""
+        """Esc / « Annuler »: stop the model's answer if one is being written, else the index
+        operation (the previous index stays in use)."""
+        if self._gen is not None and self.stop_button.isVisible():
+            self.stop_generation()
+            return
         if self.index_queue.busy:
             self.progress.cancelling()
             self.statusBar().showMessage("Annulation…")
@@ -347,6 +397,8 @@ class MainWindow(QMainWindow):
         old = self.core.swap(ready)
         if old is not None:
             self.read_queue.submit(GeneratorWorker(_close_index, old, name="fermeture"))
+        if ready.mode is not None:
+            self._apply_mode(ready.mode)
         self._apply_snapshot(ready.snapshot)
         s = ready.summary
         if s is not None and not s.up_to_date:
@@ -362,7 +414,10 @@ class MainWindow(QMainWindow):
         if not was_ready:
             self.ready_changed.emit(True)
         self.index_swapped.emit(ready)
-        if self._pending_question:
+        self._ask_pending()
+
+    def _ask_pending(self) -> None:
+        if self._pending_question and self.ready and not self._mode_loading:
             q, self._pending_question = self._pending_question, None
             self.ask(q)
 
@@ -408,37 +463,177 @@ class MainWindow(QMainWindow):
         self.ask(self.question.text())
 
     def ask(self, question: str) -> None:
+        """Ask on the read queue; the answer's events stream back to this thread.
+
+        One question at a time: a new one stops the model writing the previous answer.
+        """
         question = question.strip()
         if not question:
             return
         self.question.remember(question)
-        if not self.ready or self.core.answerer is None:
+        if not self.ready or self.core.answerer is None or self._mode_loading:
             self._pending_question = question
-            self.statusBar().showMessage("La question sera posée dès que l'index sera prêt…")
+            self.statusBar().showMessage("La question sera posée dès que le modèle de langue sera chargé…"
+                                         if self.ready else "La question sera posée dès que l'index sera prêt…")
             return
-        self._ask_seq += 1
-        seq = self._ask_seq
+        if self._gen is not None:
+            if question == self._gen_question:
+                return  # Enter pressed again on the question being answered
+            self.stop_generation(show_preview=False)
+        answerer = self.core.answerer
+        streaming = getattr(answerer, "mode", "extractive") == "llm"
         started = time.perf_counter()
+        worker = GeneratorWorker(Core.ask, answerer, question, self.core.passages, name="question")
+        self._gen, self._gen_question, self._gen_preview, self._gen_passages = worker, question, None, []
+        s = worker.signals
+        s.progress.connect(lambda event, w=worker: self._on_event(w, event, started, streaming))
+        s.cancelled.connect(lambda _msg, w=worker: self._gen_cancelled(w))
+        s.errored.connect(lambda exc, tb, w=worker: self._gen_failed(w, exc, tb))
+        s.finished.connect(lambda w=worker: self._gen_done(w))
         self.statusBar().showMessage("Recherche…")
-        worker = GeneratorWorker(Core.ask, self.core.answerer, question, self.core.passages, name="question")
-        worker.signals.returned.connect(lambda answer: self._show_answer(seq, answer, started))
-        worker.signals.errored.connect(lambda exc, tb: self.show_error(user_message(exc), tb))
+        if streaming:
+            self.stop_button.show()
         self.read_queue.submit(worker)
 
-    def _show_answer(self, seq: int, answer: "Answer", started: float) -> None:
-        if seq != self._ask_seq:
-            return  # a newer question was asked meanwhile
+    def _on_event(self, worker: GeneratorWorker, event: Any, started: float, streaming: bool) -> None:
+        if worker is not self._gen:
+            return  # stopped, or a newer question was asked meanwhile
+        kind = type(event).__name__
+        if kind == "Token":
+            self.answer_view.append_token(event.text)
+            self.token_shown.emit(event.text)
+        elif kind == "Retrieved":
+            self._gen_preview = event.preview
+            if streaming:
+                self.answer = event.preview
+                self.answer_view.start_draft(self._gen_question, event.preview, self.dates)
+                self.evidence.show_answer(event.preview, self.dates)
+                self.copy_button.setEnabled(True)
+                self.statusBar().showMessage("Réponse extractive affichée ; le modèle de langue prépare la sienne…")
+                if not event.preview.abstained and event.preview.citations:
+                    self.show_citation(event.preview.citations[0].n)
+        elif kind == "PromptReady":
+            self._gen_passages = list(event.passages)
+            n = len(event.passages)
+            msg = f"Le modèle lit {n} passage{'s' if n > 1 else ''}… ({event.prompt_tokens} jetons)"
+            self.answer_view.set_draft_status(msg)
+            self.statusBar().showMessage(msg)
+        elif kind == "Finished":
+            self._end_generation()
+            self._show_answer(event.answer, started)
+
+    def _end_generation(self) -> None:
+        self._gen = None
+        self.stop_button.hide()
+
+    def stop_generation(self, show_preview: bool = True) -> bool:
+        """Stop (or Esc): cancel the answer being written; the extractive preview stays shown.
+
+        Returns at once: the worker stops at its next check (between tokens, or inside llama.cpp's
+        prompt processing), within a fraction of a second; later events of it are ignored.
+        """
+        worker = self._gen
+        if worker is None:
+            return False
+        worker.cancel()
+        self._end_generation()
+        preview = self._gen_preview
+        if not show_preview:
+            return True
+        if preview is not None:
+            preview = replace(preview, notices=[*preview.notices, NOTICE_STOPPED])
+            self.answer = preview
+            self.answer_view.show_answer(preview, self.dates)
+            self.evidence.show_answer(preview, self.dates)
+            self.copy_button.setEnabled(True)
+        else:
+            self.answer_view.show_message("Question annulée.")
+        self.statusBar().showMessage("Génération interrompue ; la réponse extractive est affichée.", 8000)
+        self.generation_stopped.emit(preview)
+        return True
+
+    def _gen_cancelled(self, worker: GeneratorWorker) -> None:
+        if worker is self._gen:  # cancelled from elsewhere (closing the window)
+            self.stop_generation()
+
+    def _gen_failed(self, worker: GeneratorWorker, exc: BaseException, details: str) -> None:
+        self.show_error(user_message(exc), details)
+        if worker is self._gen:
+            self.stop_generation()
+
+    def _gen_done(self, worker: GeneratorWorker) -> None:
+        if worker is self._gen:  # ended with no answer (cannot happen: Finished always comes)
+            self._end_generation()
+
+    def _show_answer(self, answer: "Answer", started: float) -> None:
         self.answer = answer
         self.answer_view.show_answer(answer, self.dates)
         self.evidence.show_answer(answer, self.dates)
         self.copy_button.setEnabled(True)
         ms = (time.perf_counter() - started) * 1000
         state = "aucune réponse dans ces articles" if answer.abstained else f"{len(answer.citations)} citation(s)"
-        self.statusBar().showMessage(f"Réponse en {ms:.0f} ms · {state}", 10000)
+        how = "rédigée par le modèle de langue" if answer.mode == "llm" else "extractive"
+        self.statusBar().showMessage(f"Réponse {how} en {ms:.0f} ms · {state}", 10000)
         if not answer.abstained and answer.citations:
             # The reader's next move is almost always to check [1]: show it without a click.
             self.show_citation(answer.citations[0].n)
         self.answer_shown.emit(answer)
+
+    # -- answering mode ----------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """The mode switch: Auto, Extractif or Modèle de langue (saved, applied on the index queue)."""
+        if mode not in MODES or mode == self.prefs.mode:
+            return
+        self.prefs = replace(self.prefs, mode=mode)
+        self.settings.set_mode(mode)
+        self.core.mode = mode
+        self._reload_answerer(release=False)
+
+    def _reload_answerer(self, release: bool) -> None:
+        """Make the answerer again on the index queue (the model loads there, never here)."""
+        self.stop_generation()
+        if self.core.workspace is None and not self.index_queue.busy:
+            return  # not started: the next start uses the new settings
+        self._mode_loading += 1
+        self.mode_label.setText("Mode : chargement du modèle de langue…" if self.core.mode != "extractive"
+                                else "Mode : changement…")
+        title = "Chargement du modèle de langue…" if self.core.mode != "extractive" else "Changement de mode…"
+        worker = self._run_index_op(title, self.core.reload_answerer, release, on_result=self._answerer_in)
+        worker.signals.finished.connect(self._reload_done)
+
+    def _reload_done(self) -> None:
+        self._mode_loading = max(0, self._mode_loading - 1)
+        if not self._mode_loading:
+            self._apply_mode(self.core.mode_status)
+            self._ask_pending()
+
+    def _answerer_in(self, ready: "AnswererReady | None") -> None:
+        if ready is not None and self.core.swap_answerer(ready):
+            self._apply_mode(ready.mode)
+            self.statusBar().showMessage(ready.mode.label + ".", 8000)
+
+    def _apply_mode(self, status: ModeStatus) -> None:
+        """Say which mode answers, offer the LLM choice only when a model exists."""
+        self.mode_label.setText(status.label)
+        self.mode_label.setToolTip(status.tooltip)
+        self.mode_box.setCurrentIndex(MODES.index(status.requested) if status.requested in MODES else 0)
+        item = self.mode_box.model().item(MODES.index("llm"))  # type: ignore[attr-defined]
+        item.setEnabled(status.available or status.active == "llm")
+        if status.available or status.active == "llm":
+            item.setToolTip(f"Réponses rédigées par {status.model or 'le modèle de langue'}, vérifiées "
+                            "phrase par phrase contre les passages cités.")
+        else:
+            why = status.unavailable_reason or "aucun fichier .gguf trouvé"
+            item.setToolTip(f"Indisponible : {why}. Choisissez un fichier .gguf dans Fichier › Paramètres… "
+                            "ou placez-en un dans le dossier models/.")
+        # Auto with no model is the ordinary state: the status bar says it, not every answer.
+        self.answer_view.hidden_notices = (status.notice,) if status.requested == "auto" and status.notice \
+            and not status.load_error else ()
+        if status.load_error and status.load_error != self._shown_load_error:
+            self.show_error(f"Le modèle de langue n'a pas pu être chargé ; les réponses restent extractives. "
+                            f"{status.load_error}")
+        self._shown_load_error = status.load_error
+        self.mode_changed.emit(status)
 
     def copy_markdown(self) -> None:
         if self.answer is not None:
@@ -456,6 +651,12 @@ class MainWindow(QMainWindow):
 
     def show_passage(self, source: str, start: int, end: int) -> None:
         self._show_source(source, (start, end))
+
+    def show_prompt_passage(self, n: int) -> None:
+        """A ``[n]`` of the model's text while it writes: the n-th passage it was given."""
+        if 1 <= n <= len(self._gen_passages):
+            ev = self._gen_passages[n - 1]
+            self._show_source(ev.source, (ev.start, ev.end))
 
     def show_article(self, source: str) -> None:
         if self.articles.state_of(source) != INDEXED and source not in self.titles:
@@ -567,7 +768,11 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self) -> None:
         defaults = {"corpus": str(self.core.corpus or "")}
-        dialog = SettingsDialog(self.prefs, defaults, self)
+        st = self.core.mode_status
+        info = st.details or st.unavailable_reason
+        if st.load_error:
+            info = f"{st.load_error}\n{info}" if info != st.load_error else info
+        dialog = SettingsDialog(self.prefs, defaults, self, llm_info=info)
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
 
@@ -575,15 +780,22 @@ class MainWindow(QMainWindow):
         old, self.prefs = self.prefs, prefs
         self.settings.save_preferences(prefs)
         self.core.passages = prefs.passages
+        llm_changed = prefs.llm_settings() != old.llm_settings()
         if (prefs.corpus, prefs.embedder) != (old.corpus, old.embedder):
             self._cli_corpus = self._cli_embedder = None  # the user's choice now wins
+            self.stop_generation(show_preview=False)
             self.index_queue.cancel_all()
             previous = self.core.index
             self.core = self._new_core()
             if previous is not None:
                 self.read_queue.submit(GeneratorWorker(_close_index, previous, name="fermeture"))
+            if llm_changed:  # before the new core loads the model with its new settings
+                self.index_queue.submit(GeneratorWorker(_release_models, name="libération du modèle"))
             self.viewer.clear()
             self.start_core()
+        elif llm_changed:
+            self.core.llm_path, self.core.llm_config = prefs.llm_model, dict(prefs.llm)
+            self._reload_answerer(release=True)
 
     def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt API
         if event.type() == QEvent.Type.WindowActivate:
