@@ -69,3 +69,25 @@ def ask(qtbot, window, question: str):
 
         qtbot.keyClick(window.question, Qt.Key.Key_Return)
     return blocker.args[0]
+
+
+@pytest.fixture(scope="session")
+def tiny_gguf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny random llama of tests/llm (built on the spot, ~200 KB), for the LLM answering mode."""
+    pytest.importorskip("gguf", reason="le paquet gguf (extra dev) construit le modèle de test")
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python n'est pas installé (pip install 'veille[llm]')")
+    from tests.llm.tiny_gguf import build_tiny_llama
+
+    return build_tiny_llama(tmp_path_factory.mktemp("gguf") / "tiny-llama.gguf")
+
+
+@pytest.fixture
+def llm_discovery(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+    """Model discovery as a user would have it (the root conftest turns the LLM off), but blind to a
+    GGUF a developer keeps in the project's models/ folder; loaded models are freed afterwards."""
+    monkeypatch.setattr("models.discovery.PROJECT_MODELS_DIR", tmp_path_factory.mktemp("project-models"))
+    monkeypatch.delenv("VEILLE_LLM", raising=False)
+    yield
+    from models.llm import release_shared_models
+
+    release_shared_models()
