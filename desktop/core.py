@@ -45,6 +45,8 @@ class ModeStatus:
     load_error: str = ""
     #: the model as described for the settings dialog
     details: str = ""
+    #: turned off on purpose (VEILLE_LLM=off)
+    disabled: bool = False
 
     @property
     def label(self) -> str:
@@ -52,16 +54,21 @@ class ModeStatus:
         if self.active == "llm":
             return f"Mode : modèle de langue ({self.model})"
         if self.requested == "extractive":
-            return "Mode : extractif (choisi)"
+            return "Mode : extractif"
         if self.load_error:
-            return "Mode : extractif (le modèle de langue n'a pas pu être chargé)"
+            return "Mode extractif : le modèle de langue n'a pas pu être chargé"
+        if self.disabled:
+            return "Mode extractif : modèle de langue désactivé"
         if not self.available:
-            return "Mode : extractif (aucun modèle de langue trouvé : les réponses sont extraites des articles)"
+            return "Mode extractif : aucun modèle de langue trouvé"
         return "Mode : extractif"
 
     @property
     def tooltip(self) -> str:
-        return "\n".join(x for x in (self.load_error or self.notice, self.details) if x)
+        lines = ["Les réponses sont des phrases extraites des articles." if self.active != "llm" else
+                 "Les réponses sont rédigées par le modèle de langue puis vérifiées contre les passages cités ; "
+                 "à défaut, la réponse extractive est donnée.", self.load_error or self.notice, self.details]
+        return "\n".join(x for x in lines if x)
 
 
 def _describe(llm: Any, config: Any) -> str:
@@ -111,7 +118,7 @@ def make_answerer(index: "OpenIndex", embedder: "Embedder", workspace: "Workspac
         notice = notices[0] if notices else (choice.notice() or "")
         load_error = notice if choice.wants_llm else ""  # found, asked for, yet extractive: it failed to load
         status = ModeStatus(choice.requested, "extractive", "", llm.found and not load_error, unavailable or load_error,
-                            notice, load_error, details)
+                            notice, load_error, details, llm.disabled)
     return answerer, status
 
 

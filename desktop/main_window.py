@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         ask_row.addWidget(self.question, 1)
         ask_row.addWidget(self.ask_button)
         ask_row.addWidget(self.stop_button)
+        mode_title = QLabel("&Mode :")
+        mode_title.setBuddy(self.mode_box)
+        ask_row.addSpacing(4)
+        ask_row.addWidget(mode_title)
         ask_row.addWidget(self.mode_box)
         ask_row.addWidget(self.copy_button)
 
@@ -500,6 +504,8 @@ class MainWindow(QMainWindow):
             return  # stopped, or a newer question was asked meanwhile
         kind = type(event).__name__
         if kind == "Token":
+            if not self.answer_view.draft:
+                self.statusBar().showMessage("Le modèle rédige sa réponse… (Échap pour l'arrêter)")
             self.answer_view.append_token(event.text)
             self.token_shown.emit(event.text)
         elif kind == "Retrieved":

@@ -14,7 +14,13 @@ def answer_markdown(answer: "Answer", dates: dict[str, str | None] | None = None
     if answer.abstained:
         lines.append(f"_{answer.text}_")
     else:
-        lines.append(answer.text)
+        text = answer.text
+        for sentence in answer.unsupported:  # never pasted as if it were sourced
+            if sentence.strip() and sentence in text:
+                text = text.replace(sentence, f"_{sentence.strip()}_ (non sourcé)", 1)
+        lines.append(text)
+    for notice in answer.notices:
+        lines += ["", f"> {notice}"]
     if answer.citations:
         lines += ["", "Sources :", ""]
         for c in answer.citations:

@@ -191,7 +191,7 @@ class SettingsDialog(QDialog):
         form.addRow("Passages affichés :", self.passages)
 
         config = LLMConfig.from_dict(prefs.llm)
-        self.llm = _PathField(prefs.llm_model, "cherché dans models/ (sinon réponses extractives)", False,
+        self.llm = _PathField(prefs.llm_model, "automatique (dossier models/)", False,
                               "Modèles GGUF (*.gguf)")
         self.n_ctx = QSpinBox()
         self.n_ctx.setRange(512, 32768)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshot of the desktop app on the sample corpus: the Lecointre question, citation [1] open.
 
-    .venv/bin/python scripts/screenshot.py [--size 1280x800] [--out docs/screenshot.png]
+    .venv/bin/python scripts/screenshot.py [--size 1280x800] [--out docs/screenshot.png] [--mode auto]
 
 Renders offscreen by default (QWidget.grab() works there); set QT_QPA_PLATFORM=xcb under Xvfb to
 render through a real X server instead. Uses a temporary data folder unless VEILLE_DATA is set,
@@ -27,6 +27,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--corpus", default=str(ROOT / "corpus"))
     parser.add_argument("--tab", choices=["source", "articles"], default="source")
+    parser.add_argument("--mode", choices=["auto", "extractive", "llm"], default="auto",
+                        help="mode de réponse (auto : le modèle de langue s'il y en a un, comme l'application)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -38,11 +40,14 @@ def main() -> int:
 
     from desktop import style
     from desktop.main_window import MainWindow
+    from desktop.settings import Settings
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Veille")
     style.apply(app)
-    window = MainWindow(corpus=args.corpus)
+    settings = Settings()
+    settings.set_mode(args.mode)
+    window = MainWindow(settings=settings, corpus=args.corpus)
     width, height = (int(x) for x in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()

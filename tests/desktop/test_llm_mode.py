@@ -30,8 +30,8 @@ def type_question(qtbot, window, question: str) -> None:
 
 def test_without_a_model_the_status_bar_says_extractive(qtbot, make_window, index_copy, llm_discovery) -> None:
     window = make_window(SAMPLE_CORPUS, index_copy)
-    qtbot.waitUntil(lambda: "extractif" in window.mode_label.text(), timeout=5000)
-    assert "aucun modèle de langue" in window.mode_label.text()
+    assert window.mode_label.text() == "Mode extractif : aucun modèle de langue trouvé"
+    assert "extraites des articles" in window.mode_label.toolTip()
     assert window.core.answerer.mode == "extractive"
     llm_item = window.mode_box.model().item(MODES.index("llm"))
     assert not llm_item.isEnabled() and "Indisponible" in llm_item.toolTip()
@@ -115,7 +115,7 @@ def test_switching_mode_and_a_model_that_fails_to_load(qtbot, make_window, index
     with qtbot.waitSignal(window.mode_changed, timeout=20_000):
         window.mode_box.setCurrentIndex(MODES.index("extractive"))
         window.mode_box.activated.emit(MODES.index("extractive"))
-    assert window.mode_label.text() == "Mode : extractif (choisi)"
+    assert window.mode_label.text() == "Mode : extractif"
     assert Settings(tmp_path / "desktop.ini").mode() == "extractive"
 
 
@@ -130,3 +130,12 @@ def test_unsupported_sentences_are_styled_unsourced() -> None:
     assert '<span class="unsourced">Il faisait beau.</span>' in out and UNSOURCED in out
     assert '<a href="cite:1">[1]</a>' in out and 'class="notice">Certaines phrases' in out
     assert out.index("Guerassimov") < out.index("unsourced")
+
+
+def test_markdown_marks_unsourced_sentences() -> None:
+    from desktop.markdown import answer_markdown
+    from qa.answer import Answer
+
+    answer = Answer("Q ?", "Vrai [1]. Inventé.", False, "llm", unsupported=["Inventé."], notices=["Note."])
+    md = answer_markdown(answer)
+    assert "Vrai [1]. _Inventé._ (non sourcé)" in md and "> Note." in md
