@@ -72,6 +72,13 @@ _NOT_NAMES = frozenset(
     suite seulement également aussi déjà encore même m mm mme mlle dr pr st ste the this that of""".split()
 )
 _TITLES = frozenset("général président ministre roi reine pape prince princesse saint sainte maréchal colonel amiral docteur".split())
+#: Portfolios, capitalised in French news, that run into the minister's name:
+#: « le ministre de la Défense Jean-Yves Le Drian » is a person, not « Défense Jean-Yves Le Drian ».
+_PORTFOLIOS = frozenset(
+    """défense intérieur justice économie santé culture travail éducation agriculture armées finances
+    transports écologie logement sports budget industrie commerce environnement recherche
+    numérique outre-mer""".split()
+)
 
 
 _NOT_UNITS = frozenset(
@@ -87,7 +94,8 @@ def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
         if not m:
             break
         word = m.group(1).lower().rstrip("’'")
-        if word in _NOT_NAMES or word in _TITLES:
+        rest = sentence[s + m.end() : e]
+        if word in _NOT_NAMES or word in _TITLES or (word in _PORTFOLIOS and re.match(r"[A-ZÀ-ÝŒ]", rest)):
             s += m.end()
             while s < e and sentence[s] in " '’":
                 s += 1
