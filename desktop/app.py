@@ -70,7 +70,9 @@ def main(args: argparse.Namespace) -> int:
     window.show()
     if getattr(args, "quit_after_show", False):
         def report() -> None:
-            print(f"window shown after {(time.perf_counter() - _T0) * 1000:.0f} ms", flush=True)
+            heavy = sorted({"torch", "sentence_transformers", "faiss"} & set(sys.modules))
+            print(f"window shown after {(time.perf_counter() - _T0) * 1000:.0f} ms; heavy modules loaded: {heavy}",
+                  flush=True)
             window.close()
             app.quit()
 
