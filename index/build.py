@@ -180,6 +180,7 @@ class IndexBuilder:
         self.rebuild = rebuild
         self.cancel = cancel or CancelToken()
         self.summary = BuildSummary()
+        self._files: dict[str, CorpusFile] = {}
 
     # -- the old generation ------------------------------------------------------------------
     def _open_old(self, manifest: Manifest) -> tuple[Path | None, sqlite3.Connection | None]:
@@ -230,6 +231,7 @@ class IndexBuilder:
                 old_skipped[r[0]] = (r[1], r[2], r[3])
 
         # 1. Read what changed.
+        self._files = {f.source: f for f in files}  # the stat each decision was made on
         yield Progress(0, len(files), "Lecture du corpus…")
         articles: list[tuple[Article, CorpusFile, bool]] = []  # (article, file, content unchanged)
         for i, f in enumerate(files):
@@ -432,7 +434,9 @@ class IndexBuilder:
             conn.executescript(SCHEMA_SQL)
             conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", article_rows)
             conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", passage_rows)
-            files = {f.source: f for f in scan_corpus(self.corpus)} if summary.skipped else {}
+            # The stat seen when the file was read (not a fresh one): a file that changes during
+            # the build is then seen as changed by the next one, and read again.
+            files = self._files
             conn.executemany(
                 "INSERT INTO skipped VALUES (?,?,?,?)",
                 [(s, r, files[s].size if s in files else None, files[s].mtime_ns if s in files else None)
