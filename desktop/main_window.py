@@ -266,10 +266,24 @@ class MainWindow(QMainWindow):
         geometry = self.settings.bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
+        self._fit_to_screen()
         for key, splitter in (("window/main_split", self.main_split), ("window/left_split", self.left_split)):
             state = self.settings.bytes(key)
             if state is not None:
                 splitter.restoreState(state)
+
+    def _fit_to_screen(self) -> None:
+        """Keep the window on the screen it opens on: a default or saved size larger than a small
+        screen (1024×700) would otherwise leave the right-hand panel out of reach."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width, height = min(self.width(), area.width()), min(self.height(), area.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        if not area.contains(self.frameGeometry().topLeft()) or self.x() + width > area.right() + 1:
+            self.move(area.topLeft())
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
