@@ -296,9 +296,8 @@ class IndexBuilder:
                 old.close()
                 summary.up_to_date = True
                 summary.generation = old_gen.name
-                summary.passages = int(
-                    connect(old_gen / "meta.sqlite", True).execute("SELECT COUNT(*) FROM passages").fetchone()[0]
-                )
+                # The manifest already counts them; no second connection (it was never closed).
+                summary.passages = int(Manifest.load(old_gen).counts.get("passages", 0))
                 summary.seconds = time.perf_counter() - t0
                 yield Progress(len(files), len(files), "Index à jour.", summary.passages, summary.seconds)
                 return
