@@ -33,6 +33,7 @@ import numpy as np
 from index.analysis import FrenchAnalyzer
 from index.boilerplate import excluded_spans, repeated_line_keys
 from index.chunking import ChunkParams, chunk_text
+from index.duplicates import find_duplicates
 from index.ingest import Article, CorpusFile, UnreadableArticle, read_article, scan_corpus
 from index.lexical import LexicalIndex, TermCounts
 from index.manifest import Manifest
@@ -78,6 +79,17 @@ class _OldArticle:
     date: str | None
     text: str
     chunk_key: str
+    author: str | None = None
+    site: str | None = None
+    pages: str | None = None  # JSON list of page starts
+    kind: str | None = None
+    date_source: str | None = None
+
+    def article(self, source: str) -> Article:
+        """The article as last read (its file is unchanged)."""
+        return Article(source, self.title, self.date, self.text, self.sha1, self.author, self.site,
+                       tuple(json.loads(self.pages)) if self.pages else (), self.kind or "text",
+                       self.date_source)
 
 
 @dataclass
@@ -181,6 +193,7 @@ class IndexBuilder:
         self.cancel = cancel or CancelToken()
         self.summary = BuildSummary()
         self._files: dict[str, CorpusFile] = {}
+        self._dup_of: dict[str, str] = {}
 
     # -- the old generation ------------------------------------------------------------------
     def _open_old(self, manifest: Manifest) -> tuple[Path | None, sqlite3.Connection | None]:
@@ -225,10 +238,14 @@ class IndexBuilder:
         old_articles: dict[str, _OldArticle] = {}
         old_skipped: dict[str, tuple[str, int, int]] = {}
         if old is not None:
-            for r in old.execute("SELECT source, sha1, size, mtime_ns, title, date, text, chunk_key FROM articles"):
+            for r in old.execute("SELECT source, sha1, size, mtime_ns, title, date, text, chunk_key, author, site, "
+                                 "pages, kind, date_source FROM articles"):
                 old_articles[r["source"]] = _OldArticle(*tuple(r)[1:])
             for r in old.execute("SELECT source, reason, size, mtime_ns FROM skipped"):
                 old_skipped[r[0]] = (r[1], r[2], r[3])
+            old_dup_of = {r[0]: r[1] for r in old.execute("SELECT source, dup_of FROM articles WHERE dup_of IS NOT NULL")}
+        else:
+            old_dup_of = {}
 
         # 1. Read what changed.
         self._files = {f.source: f for f in files}  # the stat each decision was made on
@@ -239,7 +256,7 @@ class IndexBuilder:
                 self.cancel.raise_if_cancelled()
             prev = old_articles.get(f.source)
             if prev is not None and (prev.size, prev.mtime_ns) == (f.size, f.mtime_ns):
-                articles.append((Article(f.source, prev.title, prev.date, prev.text, prev.sha1), f, True))
+                articles.append((prev.article(f.source), f, True))
                 continue
             skipped = old_skipped.get(f.source)
             if skipped is not None and (skipped[1], skipped[2]) == (f.size, f.mtime_ns):
@@ -248,7 +265,7 @@ class IndexBuilder:
             try:
                 data = f.path.read_bytes()
                 if prev is not None and hashlib.sha1(data).hexdigest() == prev.sha1:
-                    articles.append((Article(f.source, prev.title, prev.date, prev.text, prev.sha1), f, True))
+                    articles.append((prev.article(f.source), f, True))
                     continue
                 articles.append((read_article(f, data), f, False))
             except UnreadableArticle as exc:
@@ -271,7 +288,9 @@ class IndexBuilder:
             )
 
         # 2. Boilerplate is a corpus-wide property: recompute it, re-chunk only where it moved.
+        #    So are near-duplicates (the same wire story saved twice): which copy is canonical.
         repeated = repeated_line_keys(a.text for a, _, _ in articles)
+        self._dup_of = find_duplicates([a for a, _, _ in articles])
         plan: list[_Planned] = []
         for a, f, same in articles:
             excluded = excluded_spans(a.text, repeated)
@@ -287,6 +306,7 @@ class IndexBuilder:
             old is not None and summary.added == summary.changed == summary.removed == 0
             and all(p.reuse_from for p in plan)
             and set(summary.skipped) == set(old_skipped)
+            and self._dup_of == old_dup_of
         )
         if nothing_changed:
             assert old_gen is not None
@@ -424,14 +444,16 @@ class IndexBuilder:
                 if vecs:
                     vec_parts.append(np.vstack(vecs))
             article_rows.append((a.source, a.sha1, p.size, p.mtime_ns, a.title, a.date, a.text, p.chunk_key,
-                                 first, len(passage_rows) - first))
+                                 first, len(passage_rows) - first, a.author, a.site,
+                                 json.dumps(list(a.pages)) if a.pages else None, a.kind, a.date_source,
+                                 self._dup_of.get(a.source)))
         vectors = np.vstack(vec_parts) if vec_parts else np.zeros((0, dim), np.float32)
         np.save(tmp / "vectors.npy", vectors.astype(np.float32), allow_pickle=False)
         terms.save(tmp / "lexical")
         conn = connect(tmp / "meta.sqlite", readonly=False)
         try:
             conn.executescript(SCHEMA_SQL)
-            conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", article_rows)
+            conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", article_rows)
             conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", passage_rows)
             # The stat seen when the file was read (not a fresh one): a file that changes during
             # the build is then seen as changed by the next one, and read again.

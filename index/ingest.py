@@ -16,7 +16,10 @@ from pathlib import Path
 
 from models.errors import CorpusError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+PDF_SUFFIXES = (".pdf",)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,35 @@ class CorpusFile:
 
 @dataclass(frozen=True)
 class Article:
+    """One article as indexed. ``text`` is the reference for every offset (see module docstring).
+
+    For HTML it is the extracted article body (with the title as first line), for PDF the pages'
+    text joined by blank lines; ``pages`` then holds the offset in ``text`` where each page starts
+    (page 1 at index 0), so any offset maps to its page with :func:`page_of`.
+    """
+
     source: str
     title: str
     date: str | None
     text: str
     sha1: str  # of the raw bytes: the content hash that drives incremental builds
+    author: str | None = None
+    site: str | None = None
+    #: start offset of each page in ``text`` (PDF only; empty otherwise)
+    pages: tuple[int, ...] = ()
+    #: "text", "html" or "pdf"
+    kind: str = "text"
+    #: where ``date`` came from: "metadata" (HTML), "sidecar", "dateline" (the text), or None
+    date_source: str | None = None
+
+
+def page_of(pages: tuple[int, ...] | list[int], offset: int) -> int | None:
+    """The 1-based page holding ``offset``, or None for an article without pages."""
+    if not pages:
+        return None
+    import bisect
+
+    return max(1, bisect.bisect_right(list(pages), offset))
 
 
 class UnreadableArticle(Exception):
@@ -108,6 +135,15 @@ def read_article(file: CorpusFile, data: bytes | None = None) -> Article:
             data = file.path.read_bytes()
     except OSError as exc:
         raise UnreadableArticle(file.source, f"lecture impossible ({exc.strerror or exc})") from exc
+    suffix = Path(file.source).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        from index.html_article import read_html
+
+        return read_html(file.source, data)
+    if suffix in PDF_SUFFIXES:
+        from index.pdf_article import read_pdf
+
+        return read_pdf(file.source, data)
     try:
         text = normalise(decode(data))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -117,9 +153,10 @@ def read_article(file: CorpusFile, data: bytes | None = None) -> Article:
     return Article(
         source=file.source,
         title=extract_title(text, fallback=Path(file.source).stem),
-        date=extract_date(text),
+        date=(date := extract_date(text)),
         text=text,
         sha1=hashlib.sha1(data).hexdigest(),
+        date_source="dateline" if date else None,
     )
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from models.errors import IndexCorrupt, IndexMismatch
 
-SCHEMA_VERSION = 1
+#: 2: article author/site/pages/kind/date_source/dup_of (HTML, PDF, near-duplicates)
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 
 

@@ -19,6 +19,8 @@ class Passage:
     end: int
     text: str
     sentences: tuple[Span, ...] = field(default_factory=tuple)
+    #: 1-based page where the passage starts (PDF articles), else None
+    page: int | None = None
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s - self.start : e - self.start] for s, e in self.sentences]

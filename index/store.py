@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.dense import DenseIndex
+from index.ingest import page_of
 from index.lexical import LexicalIndex
 from index.manifest import Manifest
 from index.passage import Passage
@@ -34,7 +35,8 @@ SCHEMA_SQL = """
 CREATE TABLE articles(
     source TEXT PRIMARY KEY, sha1 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
     title TEXT, date TEXT, text TEXT NOT NULL, chunk_key TEXT,
-    first_passage INTEGER, n_passages INTEGER
+    first_passage INTEGER, n_passages INTEGER,
+    author TEXT, site TEXT, pages TEXT, kind TEXT, date_source TEXT, dup_of TEXT
 );
 CREATE TABLE passages(
     id INTEGER PRIMARY KEY, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
@@ -54,6 +56,14 @@ class ArticleInfo:
     size: int
     mtime_ns: int
     n_passages: int
+    author: str | None = None
+    site: str | None = None
+    kind: str = "text"
+    date_source: str | None = None
+    #: the article this one is a near-duplicate of (the copy answers cite), or None
+    dup_of: str | None = None
+    #: number of pages (PDF), 0 otherwise
+    n_pages: int = 0
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -136,7 +146,7 @@ class OpenIndex:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._query(
-            f'SELECT p.id, p.source, p.ordinal, p.start, p."end", p.sentences, a.text '
+            f'SELECT p.id, p.source, p.ordinal, p.start, p."end", p.sentences, a.text, a.pages '
             f"FROM passages p JOIN articles a ON a.source = p.source WHERE p.id IN ({marks})",
             tuple(int(i) for i in ids),
         )
@@ -144,7 +154,8 @@ class OpenIndex:
         for r in rows:
             text = r["text"][r["start"] : r["end"]]
             sents = tuple(tuple(s) for s in json.loads(r["sentences"]))
-            by_id[r["id"]] = Passage(r["id"], r["source"], r["ordinal"], r["start"], r["end"], text, sents)
+            page = page_of(json.loads(r["pages"]) if r["pages"] else (), r["start"])
+            by_id[r["id"]] = Passage(r["id"], r["source"], r["ordinal"], r["start"], r["end"], text, sents, page)
         return [by_id[i] for i in ids if i in by_id]
 
     def passage_sources(self) -> list[str]:
@@ -164,15 +175,50 @@ class OpenIndex:
         return {r[0]: r[1] for r in self._query(f"SELECT source, title FROM articles WHERE source IN ({marks})", tuple(sources))}
 
     def article(self, source: str) -> dict[str, object]:
-        rows = self._query("SELECT source, title, date, text FROM articles WHERE source = ?", (source,))
+        """Text and metadata of one article (``pages``: start offset of each page, PDF only)."""
+        rows = self._query(
+            "SELECT source, title, date, text, author, site, pages, kind, date_source, dup_of "
+            "FROM articles WHERE source = ?", (source,))
         if not rows:
             raise SourceNotFound(f"Article inconnu de l'index : {source}")
         r = rows[0]
-        return {"source": r["source"], "title": r["title"], "date": r["date"], "text": r["text"]}
+        return {"source": r["source"], "title": r["title"], "date": r["date"], "text": r["text"],
+                "author": r["author"], "site": r["site"], "pages": json.loads(r["pages"]) if r["pages"] else [],
+                "kind": r["kind"] or "text", "date_source": r["date_source"], "dup_of": r["dup_of"]}
 
     def articles(self) -> list[ArticleInfo]:
-        rows = self._query("SELECT source, title, date, sha1, size, mtime_ns, n_passages FROM articles ORDER BY source")
-        return [ArticleInfo(*tuple(r)) for r in rows]
+        rows = self._query(
+            "SELECT source, title, date, sha1, size, mtime_ns, n_passages, author, site, kind, date_source, "
+            "dup_of, pages FROM articles ORDER BY source")
+        return [ArticleInfo(*tuple(r)[:12], n_pages=len(json.loads(r["pages"])) if r["pages"] else 0) for r in rows]
+
+    def article_meta(self, sources: list[str]) -> dict[str, ArticleInfo]:
+        """Metadata of some articles by source (for citations: date, pages, duplicates)."""
+        if not sources:
+            return {}
+        marks = ",".join("?" * len(sources))
+        rows = self._query(
+            "SELECT source, title, date, sha1, size, mtime_ns, n_passages, author, site, kind, date_source, "
+            f"dup_of, pages FROM articles WHERE source IN ({marks})", tuple(sources))
+        return {r[0]: ArticleInfo(*tuple(r)[:12], n_pages=len(json.loads(r["pages"])) if r["pages"] else 0)
+                for r in rows}
+
+    def page_of(self, source: str, offset: int) -> int | None:
+        """The 1-based page of ``offset`` in a PDF article, None for other articles."""
+        rows = self._query("SELECT pages FROM articles WHERE source = ?", (source,))
+        if not rows or not rows[0][0]:
+            return None
+        return page_of(json.loads(rows[0][0]), offset)
+
+    def duplicates(self, source: str) -> list[str]:
+        """The other copies of ``source`` (same story saved twice or from two outlets)."""
+        rows = self._query("SELECT dup_of FROM articles WHERE source = ?", (source,))
+        if not rows:
+            return []
+        canonical = rows[0][0] or source
+        group = [r[0] for r in self._query(
+            "SELECT source FROM articles WHERE source = ? OR dup_of = ? ORDER BY source", (canonical, canonical))]
+        return [s for s in group if s != source]
 
     def skipped(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self._query("SELECT source, reason FROM skipped ORDER BY source")}

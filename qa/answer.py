@@ -24,10 +24,28 @@ class Citation:
     start: int
     end: int
     quote: str
+    #: 1-based page of the quote (PDF articles), else None
+    page: int | None = None
+    #: the article's publication date (ISO), when known
+    date: str | None = None
+    #: other copies of the same article (near-duplicates) that say the same thing
+    also_in: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"n": self.n, "source": self.source, "title": self.title, "start": self.start,
-                "end": self.end, "quote": self.quote}
+                "end": self.end, "quote": self.quote, "page": self.page, "date": self.date,
+                "also_in": list(self.also_in)}
+
+    def where(self) -> str:
+        """« titre, 12 mars 2024, p. 3 »: how a citation names its place for a reader."""
+        from qa.dates import format_date
+
+        parts = [self.title or self.source]
+        if self.date:
+            parts.append(format_date(self.date))
+        if self.page:
+            parts.append(f"p. {self.page}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

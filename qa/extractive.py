@@ -22,6 +22,7 @@ from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, Evidence, Mention
 from qa.features import _QWORDS, FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
+from qa.provenance import annotate
 from qa.spans import MONEY_RE, date_specificity, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,7 +205,7 @@ class ExtractiveAnswerer:
         t0 = time.perf_counter()
         hits = self.retrieve(question, max(k, self.candidate_passages))
         t1 = time.perf_counter()
-        answer = self.answer_from_hits(question, hits, k)
+        answer = annotate(self.answer_from_hits(question, hits, k), self.index)
         answer.timings_ms = {"retrieval_ms": (t1 - t0) * 1000,
                              **{f"retrieval_{a}": b for a, b in self.retriever.last_timings.items()},
                              "answer_ms": (time.perf_counter() - t1) * 1000,

@@ -28,6 +28,7 @@ from qa.answer import ABSTAIN_TEXT, Answer, Evidence
 from qa.citations import verify_citations
 from qa.grounding import Grounder
 from qa.prompting import Prompt, build_prompt
+from qa.provenance import annotate
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -131,7 +132,7 @@ class LLMAnswerer:
         t0 = time.perf_counter()
         hits = self.extractive.retrieve(question, max(k, self.retrieve_k))
         t1 = time.perf_counter()
-        preview = self.extractive.answer_from_hits(question, hits, k)
+        preview = annotate(self.extractive.answer_from_hits(question, hits, k), self.extractive.index)
         timings = {"retrieval_ms": (t1 - t0) * 1000,
                    **{f"retrieval_{a}": b for a, b in self.extractive.retriever.last_timings.items()}}
         preview.timings_ms = {**timings, "answer_ms": (time.perf_counter() - t1) * 1000,
@@ -197,7 +198,7 @@ class LLMAnswerer:
         problems = verify_citations(answer, self._get_text)
         if problems:  # cannot happen by construction; if it does, never show the answer as sourced
             return self._fallback(preview, NOTICE_NO_CITATION + " (" + " ; ".join(problems) + ")", None)
-        return answer
+        return annotate(answer, self.extractive.index)
 
     def _fallback(self, preview: Answer, notice: str, t0: float | None, invalid: list[int] | None = None,
                   extra: list[str] | None = None) -> Answer:
