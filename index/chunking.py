@@ -40,20 +40,32 @@ class Chunk:
     sentences: tuple[Span, ...]
 
 
-def _inside(span: Span, excluded: list[Span]) -> bool:
-    s, e = span
-    return any(s < xe and xs < e for xs, xe in excluded)
+def _merged(excluded: list[Span], length: int) -> list[Span]:
+    """Excluded spans clipped to the text, sorted and merged into disjoint intervals.
+
+    Between two merged intervals no character is excluded, so every sentence of a gap is kept
+    without testing it against each excluded span (which was quadratic for a text made of
+    thousands of furniture lines).
+    """
+    out: list[Span] = []
+    for xs, xe in sorted((max(0, s), min(length, e)) for s, e in excluded):
+        if xs >= xe:
+            continue
+        if out and xs <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], xe))
+        else:
+            out.append((xs, xe))
+    return out
 
 
 def chunk_text(text: str, excluded: list[Span] | None = None, params: ChunkParams = ChunkParams()) -> list[Chunk]:
     """Cut ``text`` into passages; ``text[c.start:c.end]`` is each passage's exact text."""
-    excluded = excluded or []
     # Sentences of every non-excluded region; an excluded line breaks passage continuity.
     runs: list[list[Span]] = []
     pos = 0
-    for xs, xe in sorted(excluded) + [(len(text), len(text))]:
+    for xs, xe in _merged(excluded or [], len(text)) + [(len(text), len(text))]:
         if xs > pos:
-            sents = [sp for sp in split_sentences(text, pos, xs, max_words=params.max_words) if not _inside(sp, excluded)]
+            sents = split_sentences(text, pos, xs, max_words=params.max_words)
             if sents:
                 runs.append(sents)
         pos = max(pos, xe)
