@@ -34,7 +34,8 @@ from index.analysis import FrenchAnalyzer
 from index.boilerplate import excluded_spans, repeated_line_keys
 from index.chunking import ChunkParams, chunk_text
 from index.duplicates import find_duplicates
-from index.ingest import Article, CorpusFile, UnreadableArticle, read_article, scan_corpus
+from index.ingest import (Article, CorpusFile, UnreadableArticle, content_sha1, read_article, read_corpus_file,
+                          scan_corpus)
 from index.lexical import LexicalIndex, TermCounts
 from index.manifest import Manifest
 from index.progress import CancelToken, Progress
@@ -223,7 +224,7 @@ class IndexBuilder:
         t0 = time.perf_counter()
         files = scan_corpus(self.corpus)
         if not files:
-            raise CorpusError(f"Le corpus {self.corpus} ne contient aucun article (.txt ou .md).")
+            raise CorpusError(f"Le corpus {self.corpus} ne contient aucun article (.txt, .md, .html ou .pdf).")
         self.cancel.raise_if_cancelled()
         with _build_lock(self.index_dir):
             for stale in self.index_dir.glob("gen-*.tmp"):
@@ -263,8 +264,8 @@ class IndexBuilder:
                 summary.skipped[f.source] = skipped[0]
                 continue
             try:
-                data = f.path.read_bytes()
-                if prev is not None and hashlib.sha1(data).hexdigest() == prev.sha1:
+                data = read_corpus_file(f)  # refuses an oversized file before reading it
+                if prev is not None and content_sha1(f, data) == prev.sha1:
                     articles.append((prev.article(f.source), f, True))
                     continue
                 articles.append((read_article(f, data), f, False))
