@@ -12,8 +12,8 @@ anywhere (a downloads folder, an archive someone sent). So:
 * a name that already exists gets a new one (« article (2).txt »); an identical file already
   present is reported, not duplicated;
 * only regular files are read (a named pipe called ``x.txt`` would block the copy forever);
-* a sidecar ``<name>.json`` (metadata: date, author…) beside an article travels with it and
-  follows its new name;
+* a sidecar ``<name>.json`` (metadata: date, author… see ``index.ingest.read_sidecar``) beside
+  an article travels with it and follows its new name;
 * a removed article is moved aside into the data folder's « corbeille » rather than deleted.
 """
 
@@ -30,11 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from index.ingest import ARTICLE_SUFFIXES
-
-SIDECAR_SUFFIX = ".json"
-#: A sidecar is a few fields of metadata; anything bigger is not one.
-SIDECAR_MAX_BYTES = 1 << 20
+from index.ingest import ARTICLE_SUFFIXES, MAX_SIDECAR_BYTES, SIDECAR_SUFFIX
 #: File names are limited to 255 bytes; keep room for « (n) » and the sidecar's « .json ».
 NAME_MAX_BYTES = 200
 SUFFIXES_TEXT = ", ".join(ARTICLE_SUFFIXES)
@@ -78,21 +74,15 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def sidecar_names(name: str) -> tuple[str, str]:
-    """The two spellings of an article's sidecar: « a.txt.json » and « a.json »."""
-    return name + SIDECAR_SUFFIX, Path(name).stem + SIDECAR_SUFFIX
+def sidecar_name(name: str) -> str:
+    """« a.txt » → « a.txt.json », as the index looks for it."""
+    return name + SIDECAR_SUFFIX
 
 
-def sidecars_of(path: Path) -> list[tuple[Path, bool]]:
-    """The sidecars beside ``path`` that are regular files (not links), with ``True`` for the
-    « a.txt.json » spelling and ``False`` for « a.json »."""
-    full, short = sidecar_names(path.name)
-    found = []
-    for name, is_full in ((full, True), (short, False)):
-        candidate = path.with_name(name)
-        if _is_regular(candidate, follow=False):
-            found.append((candidate, is_full))
-    return found
+def sidecar_of(path: Path) -> Path | None:
+    """The sidecar beside ``path`` when it is a regular file (a link is not followed)."""
+    candidate = path.with_name(sidecar_name(path.name))
+    return candidate if _is_regular(candidate, follow=False) else None
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[str]]:
@@ -105,8 +95,7 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[st
     ignored: list[str] = []
     given = [Path(raw) for raw in paths]
     # A .json given with its article is that article's sidecar, not an ignored file.
-    companions = {sc for p in given if p.name.lower().endswith(ARTICLE_SUFFIXES) for sc in
-                  (p.with_name(n) for n in sidecar_names(p.name))}
+    companions = {p.with_name(sidecar_name(p.name)) for p in given if p.name.lower().endswith(ARTICLE_SUFFIXES)}
     for p in given:
         if p.is_dir():
             for dirpath, dirnames, names in os.walk(p, followlinks=False):
@@ -159,17 +148,15 @@ def _taken(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
-def free_name(folder: Path, name: str, sidecars: Iterable[bool] = ()) -> Path:
-    """``folder/name``, or ``folder/stem (2).ext`` … when that (or the name its sidecars would
-    take, ``sidecars`` as :func:`sidecars_of` spells them) exists: nothing is overwritten."""
-    sidecars = list(sidecars)
+def free_name(folder: Path, name: str, sidecar: bool = False) -> Path:
+    """``folder/name``, or ``folder/stem (2).ext`` … when that (or, with ``sidecar``, the name
+    its sidecar would take) exists: nothing is overwritten, no orphan sidecar is adopted."""
     stem, suffix = Path(name).stem, Path(name).suffix
     n = 1
     while True:
         candidate = name if n == 1 else f"{stem} ({n}){suffix}"
         target = folder / candidate
-        companions = [folder / sidecar_names(candidate)[0 if full else 1] for full in sidecars]
-        if not _taken(target) and not any(_taken(c) for c in companions):
+        if not _taken(target) and not (sidecar and _taken(folder / sidecar_name(candidate))):
             return target
         n += 1
 
@@ -252,13 +239,16 @@ def add_articles(corpus: Path, paths: Iterable[str | os.PathLike[str]]) -> AddRe
             if any(_digest(q) == digest for q in existing.get(size, [])):
                 result.duplicates.append(src.name)
                 continue
-            sidecars = [(p, full) for p, full in sidecars_of(src) if p.stat().st_size <= SIDECAR_MAX_BYTES]
-            target = free_name(corpus, safe_name(src.name), [full for _, full in sidecars])
+            sidecar = sidecar_of(src)
+            if sidecar is not None and sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                result.ignored.append(f"{sidecar.name} : métadonnées trop volumineuses, non copiées")
+                sidecar = None
+            target = free_name(corpus, safe_name(src.name), sidecar is not None)
             target = _copy_in(src_res, corpus, target, rename=True)
             existing.setdefault(size, []).append(target)
             result.added.append(target.relative_to(corpus).as_posix())
-            for sidecar, full in sidecars:
-                dest = corpus / sidecar_names(target.name)[0 if full else 1]
+            if sidecar is not None:
+                dest = corpus / sidecar_name(target.name)
                 try:
                     _copy_in(sidecar, corpus, dest, rename=False)
                     result.sidecars.append(dest.name)
@@ -278,13 +268,11 @@ def remove_article(corpus: Path, source: str, trash: Path) -> Path:
     if (not source or Path(source).is_absolute() or ".." in parts or not path.parent.resolve().is_relative_to(corpus)
             or not (path.is_symlink() or _is_regular(path, follow=False))):
         raise FileNotFoundError(f"{source} n'est pas un article du corpus")
-    siblings = [p for p in path.parent.iterdir() if p != path and p.stem == path.stem and is_article_name(p.name)]
-    # « a.json » also describes an « a.pdf » that stays in the corpus: leave it then.
-    sidecars = [(p, full) for p, full in sidecars_of(path) if full or not siblings]
+    sidecar = sidecar_of(path)
     folder = Path(trash) / time.strftime("%Y%m%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
-    target = free_name(folder, path.name, [full for _, full in sidecars])
+    target = free_name(folder, path.name, sidecar is not None)
     shutil.move(str(path), target)
-    for sidecar, full in sidecars:
-        shutil.move(str(sidecar), folder / sidecar_names(target.name)[0 if full else 1])
+    if sidecar is not None:
+        shutil.move(str(sidecar), folder / sidecar_name(target.name))
     return target

@@ -133,13 +133,17 @@ def test_clash_renames_article_and_sidecar_together(corpus: Path, src: Path) -> 
     assert (corpus / "a (2).html.json").read_text(encoding="utf-8") == "{}"
 
 
-def test_short_sidecar_spelling_travels_too(corpus: Path, src: Path) -> None:
-    (corpus / "rapport.pdf").write_bytes(b"%PDF ancien")
+def test_oversized_sidecar_stays_behind(corpus: Path, src: Path) -> None:
+    from index.ingest import MAX_SIDECAR_BYTES
+
     (src / "rapport.pdf").write_bytes(b"%PDF nouveau")
-    (src / "rapport.json").write_text('{"date": "2023-01-05"}', encoding="utf-8")
+    (src / "rapport.pdf.json").write_text('{"date": "2023-01-05", "x": "' + "a" * MAX_SIDECAR_BYTES + '"}',
+                                          encoding="utf-8")
+    (src / "rapport.json").write_text("{}", encoding="utf-8")  # not a sidecar the index reads
     result = add_articles(corpus, [src])
-    assert result.added == ["rapport (2).pdf"] and result.sidecars == ["rapport (2).json"]
-    assert not (corpus / "rapport.json").exists()
+    assert result.added == ["rapport.pdf"] and result.sidecars == []
+    assert any("trop volumineuses" in why for why in result.ignored)
+    assert listing(corpus) == ["rapport.pdf"]
 
 
 def test_identical_file_and_the_corpus_itself_add_nothing(corpus: Path, src: Path) -> None:
@@ -163,10 +167,5 @@ def test_remove_refuses_paths_outside_and_moves_links_and_sidecars(corpus: Path,
     assert kept.is_symlink() and outside.read_text(encoding="utf-8") == "ne pas toucher"
     (corpus / "a.html").write_text("<p>a</p>", encoding="utf-8")
     (corpus / "a.html.json").write_text("{}", encoding="utf-8")
-    (corpus / "b.pdf").write_bytes(b"%PDF")
-    (corpus / "b.txt").write_text("b", encoding="utf-8")
-    (corpus / "b.json").write_text("{}", encoding="utf-8")  # describes b.pdf as much as b.txt
     kept = remove_article(corpus, "a.html", trash)
     assert (kept.parent / "a.html.json").exists() and not (corpus / "a.html.json").exists()
-    remove_article(corpus, "b.txt", trash)
-    assert (corpus / "b.json").exists() and (corpus / "b.pdf").exists()
