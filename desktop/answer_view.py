@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QTextBrowser, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
-    from qa.answer import Answer
+    from qa.answer import Answer, Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
 NO_ANSWER = "Pas de réponse dans ces articles"
@@ -102,9 +102,33 @@ def _answer_text(answer: "Answer") -> str:
     return "".join(out)
 
 
+def citation_place(c: "Citation", dates: dict[str, str | None] | None = None) -> str:
+    """« Titre — 12 mars 2024, p. 3 »: where a quote comes from, as a reader names it.
+
+    The date is the citation's own (filled by ``qa.provenance``), else the article's as the
+    window knows it; the page only for PDF articles.
+    """
+    from qa.dates import format_date
+
+    date = c.date or (dates or {}).get(c.source)
+    where = [format_date(date)] if date else []
+    if c.page:
+        where.append(f"p.\u00a0{c.page}")
+    title = c.title or c.source
+    return f"{title} — {', '.join(where)}" if where else title
+
+
+def also_in_text(c: "Citation", titles: dict[str, str] | None = None) -> str:
+    """« aussi dans : Autre titre, autre.txt » for a quote found in near-duplicate copies too."""
+    if not c.also_in:
+        return ""
+    names = [(titles or {}).get(s) or s for s in c.also_in]
+    return "aussi dans\u00a0: " + ", ".join(dict.fromkeys(names))
+
+
 def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = (),
-                css: str = "answer") -> list[str]:
-    """The answer (or the no-answer state), its notices, then the numbered quotes."""
+                css: str = "answer", titles: dict[str, str] | None = None) -> list[str]:
+    """The answer (or the no-answer state), its notices, then the numbered quotes with their place."""
     out = [f'<p class="notice">{html.escape(n)}</p>' for n in answer.notices if n and n not in hidden_notices]
     if answer.abstained:
         out.append(f'<p class="abstain"><b>{NO_ANSWER}.</b> {html.escape(answer.text)}</p>')
@@ -115,8 +139,10 @@ def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: 
     if answer.citations:
         out.append('<table class="cites" cellspacing="0" cellpadding="3">')
         for c in answer.citations:
-            date = dates.get(c.source)
-            meta = html.escape(c.title) + (f" · {html.escape(date)}" if date else "")
+            meta = html.escape(citation_place(c, dates))
+            also = also_in_text(c, titles)
+            if also:
+                meta += f'<br><span class="also">{html.escape(also)}</span>'
             out.append(
                 f'<tr><td valign="top"><a href="cite:{c.n}">[{c.n}]</a></td>'
                 f'<td>«\u00a0{html.escape(" ".join(c.quote.split()))}\u00a0»<br><span class="meta">{meta}</span></td></tr>'
@@ -125,14 +151,15 @@ def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: 
     return out
 
 
-def answer_html(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = ()) -> str:
+def answer_html(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = (),
+                titles: dict[str, str] | None = None) -> str:
     """The answer as HTML: ``[n]`` become ``cite:n`` links, then the numbered quotes."""
     return "".join([f'<p class="question">{html.escape(answer.question)}</p>',
-                    *answer_body(answer, dates, hidden_notices)])
+                    *answer_body(answer, dates, hidden_notices, titles=titles)])
 
 
 def draft_html(question: str, status: str, draft: str, preview: "Answer | None", dates: dict[str, str | None],
-               hidden_notices: tuple[str, ...] = ()) -> str:
+               hidden_notices: tuple[str, ...] = (), titles: dict[str, str] | None = None) -> str:
     """While the model writes: its provisional text (``[n]`` = passages it reads), then the preview."""
     out = [f'<p class="question">{html.escape(question)}</p>', f'<p class="status">{html.escape(status)}</p>']
     if draft.strip():
@@ -140,7 +167,7 @@ def draft_html(question: str, status: str, draft: str, preview: "Answer | None",
         out.append(f'<p class="draft">{linked}\u00a0▍</p>')
     if preview is not None:
         out.append('<p class="sep">En attendant, la réponse extractive :</p>')
-        out += answer_body(preview, dates, hidden_notices, css="preview")
+        out += answer_body(preview, dates, hidden_notices, css="preview", titles=titles)
     return "".join(out)
 
 
@@ -157,6 +184,7 @@ p.preview { font-size: 12pt; margin-top: 2px; margin-bottom: 8px; }
 span.unsourced { color: #7b8591; font-style: italic; }
 span.tag { color: #8a4b00; font-size: small; font-style: italic; }
 span.meta { color: #5f6b7a; font-size: small; }
+span.also { color: #7b8591; font-size: small; font-style: italic; }
 a { color: #1a5fb4; text-decoration: none; font-weight: bold; }
 """
 
@@ -179,6 +207,8 @@ class AnswerView(QTextBrowser):
         self.answer: "Answer | None" = None
         self.state = "empty"
         self.hidden_notices: tuple[str, ...] = ()
+        #: source → title, to name the other copies of a quote (« aussi dans : … »)
+        self.titles: dict[str, str] = {}
         self.draft = ""
         self._draft_question = ""
         self._draft_status = ""
@@ -206,7 +236,7 @@ class AnswerView(QTextBrowser):
         self.answer = answer
         self.draft = ""
         self.state = "abstained" if answer.abstained else "answered"
-        self.setHtml(answer_html(answer, dates, self.hidden_notices))
+        self.setHtml(answer_html(answer, dates, self.hidden_notices, self.titles))
 
     # -- streaming (LLM mode) ------------------------------------------------------------------
     def start_draft(self, question: str, preview: "Answer", dates: dict[str, str | None],
@@ -237,7 +267,7 @@ class AnswerView(QTextBrowser):
         bar = self.verticalScrollBar()
         at = bar.value()
         self.setHtml(draft_html(self._draft_question, self._draft_status, self.draft, self.answer, self._dates,
-                                self.hidden_notices))
+                                self.hidden_notices, self.titles))
         bar.setValue(at)
 
     def anchor_position(self, n: int) -> int:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from qa.dates import format_date
+
 if TYPE_CHECKING:  # pragma: no cover
     from qa.answer import Answer
 
@@ -46,7 +48,9 @@ class EvidenceList(QTreeWidget):
     def show_answer(self, answer: "Answer", dates: dict[str, str | None]) -> None:
         self.clear()
         for rank, ev in enumerate(answer.passages, 1):
-            item = QTreeWidgetItem([str(rank), ev.title, dates.get(ev.source) or "", _excerpt(ev.text), f"{ev.score:.2f}"])
+            date = dates.get(ev.source)
+            item = QTreeWidgetItem([str(rank), ev.title, format_date(date) if date else "", _excerpt(ev.text),
+                                    f"{ev.score:.2f}"])
             item.setData(0, SPAN_ROLE, (ev.source, ev.start, ev.end))
             item.setToolTip(1, f"{ev.title}\n{ev.source}")
             item.setToolTip(3, " ".join(ev.text.split()))

@@ -453,6 +453,7 @@ class MainWindow(QMainWindow):
         self.snapshot = snap
         self.dates = {a.source: a.date for a in snap.articles}
         self.titles = {a.source: a.title for a in snap.articles}
+        self.answer_view.titles = self.titles
         self.articles.set_snapshot(snap)
         n_passages = self.core.index.size if self.core.index is not None else 0
         self.index_label.setText(f"{len(snap.articles)} articles · {n_passages} passages")
@@ -702,13 +703,15 @@ class MainWindow(QMainWindow):
         corpus = self.core.corpus
         path = (corpus / source) if corpus is not None else None
         self.viewer.show_article(source, str(art["title"] or source), art.get("date"), text,  # type: ignore[arg-type]
-                                 path if path is not None and path.exists() else None, spans, active)
+                                 path if path is not None and path.exists() else None, spans, active,
+                                 author=art.get("author"), site=art.get("site"),  # type: ignore[arg-type]
+                                 pages=art.get("pages") or (), kind=art.get("kind"))  # type: ignore[arg-type]
         self.tabs.setCurrentWidget(self.viewer)
 
     # -- adding and removing articles --------------------------------------------------------
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Ajouter des articles", str(Path.home()), "Articles (*.txt *.md);;Tous les fichiers (*)")
+            self, "Ajouter des articles", str(Path.home()), "Articles (*.txt *.md *.html *.htm *.pdf);;Tous les fichiers (*)")
         if files:
             self.add_paths(files)
 

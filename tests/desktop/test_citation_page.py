@@ -1,0 +1,78 @@
+"""Citations name their date and page; the source viewer shows a PDF's pages without moving offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+
+from desktop.answer_view import AnswerView, answer_html, citation_place
+from desktop.source_viewer import PAGE_COLOUR, SourceViewer
+from qa.answer import Answer, Citation
+
+PAGES = ["Rapport annuel de la région 🌍 Bretagne\n\nLe conseil régional a publié son rapport.",
+         "Les dépenses ont augmenté de 4 % en 2023.\nLa dette reste stable.",
+         "Le président a annoncé un plan de 2,5 milliards d'euros pour les transports."]
+
+
+def paged_text() -> tuple[str, list[int]]:
+    text, starts = "", []
+    for page in PAGES:
+        if text:
+            text += "\n\n"
+        starts.append(len(text))
+        text += page
+    return text, starts
+
+
+def test_citation_label_date_page_and_other_copies(qtbot) -> None:
+    c = Citation(1, "rapport.pdf", "Rapport annuel", 10, 40, "Le président a annoncé un plan.", page=3,
+                 date="2024-03-12", also_in=("copie.txt", "inconnu.html"))
+    assert citation_place(c) == "Rapport annuel — 12 mars 2024, p.\u00a03"
+    assert citation_place(Citation(2, "a.txt", "Sans date", 0, 1, "x")) == "Sans date"
+    # The article's date as the window knows it when the citation carries none.
+    assert citation_place(Citation(2, "a.txt", "T", 0, 1, "x"), {"a.txt": "2023-11-01"}) == "T — 1er novembre 2023"
+    answer = Answer("Quel plan ?", "Un plan de 2,5 milliards [1].", False, "extractive", [c])
+    out = answer_html(answer, {}, titles={"copie.txt": "Rapport (copie)"})
+    assert "Rapport annuel — 12 mars 2024, p.\u00a03" in out
+    assert "aussi dans\u00a0: Rapport (copie), inconnu.html" in out
+    view = AnswerView()
+    qtbot.addWidget(view)
+    view.titles = {"copie.txt": "Rapport (copie)"}
+    view.show_answer(answer, {})
+    shown = view.toPlainText().replace("\u00a0", " ")
+    assert "Rapport annuel — 12 mars 2024, p. 3" in shown and "aussi dans : Rapport (copie)" in shown
+    assert view.anchor_position(1) >= 0
+
+
+def count_colour(image, colour: QColor) -> int:
+    rgb = colour.rgb()
+    return sum(1 for y in range(image.height()) for x in range(0, image.width(), 2) if image.pixel(x, y) == rgb)
+
+
+def test_viewer_pages_header_and_exact_highlight(qtbot, tmp_path: Path) -> None:
+    text, starts = paged_text()
+    quote = "Le président a annoncé un plan de 2,5 milliards d'euros pour les transports."
+    start = text.index(quote)
+    viewer = SourceViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 500)
+    viewer.show()
+    viewer.show_article("rapport.pdf", "Rapport annuel", "2024-03-12", text, tmp_path / "rapport.pdf",
+                        [], (start, start + len(quote)), author="Marie Dupont", site="Région Bretagne",
+                        pages=starts, kind="pdf")
+    assert viewer.title.text() == "Rapport annuel"
+    meta = viewer.meta.text()
+    assert "12 mars 2024 · Marie Dupont · Région Bretagne · PDF, 3 pages" in meta and "rapport.pdf" in meta
+    assert viewer.page_label.isVisible() and viewer.page_label.text() == "p.\u00a03"
+    # The text is the article's, untouched: offsets (past an emoji, two UTF-16 units) stay exact.
+    assert viewer.text.toPlainText() == text
+    assert viewer.highlighted_text() == quote
+    # Two separators (before pages 2 and 3) are painted.
+    image = viewer.text.viewport().grab().toImage()
+    assert count_colour(image, PAGE_COLOUR) > 20
+    # A text article: no page label, no separators.
+    viewer.show_article("a.txt", "Brève", None, "Une brève.\n\nSans pages.", None, [], (0, 10))
+    assert not viewer.page_label.isVisible() and viewer.text.page_starts == []
+    assert count_colour(viewer.text.viewport().grab().toImage(), PAGE_COLOUR) == 0
+    assert viewer.meta.text() == "a.txt"
