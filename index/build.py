@@ -290,8 +290,10 @@ class IndexBuilder:
 
         # 2. Boilerplate is a corpus-wide property: recompute it, re-chunk only where it moved.
         #    So are near-duplicates (the same wire story saved twice): which copy is canonical.
-        repeated = repeated_line_keys(a.text for a, _, _ in articles)
+        #    Copies of one story count once for boilerplate: otherwise the paragraphs shared by
+        #    three copies would read as a site's footer and leave every copy without passages.
         self._dup_of = find_duplicates([a for a, _, _ in articles])
+        repeated = repeated_line_keys(a.text for a, _, _ in articles if a.source not in self._dup_of)
         plan: list[_Planned] = []
         for a, f, same in articles:
             excluded = excluded_spans(a.text, repeated)
