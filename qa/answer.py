@@ -75,6 +75,33 @@ class Mention:
         return {"text": self.text, "citation": self.citation}
 
 
+@dataclass(frozen=True)
+class DateNote:
+    """A relative date in the answer (« lundi », « il y a quelques mois ») placed in time.
+
+    ``published`` is the cited article's publication date; ``resolved`` the day deduced from it
+    (« lundi » → the Monday before), or ``period`` when the expression names a span
+    (« fin février dernier », « la semaine dernière »); both None when it cannot be placed
+    more precisely than « before the article ». ``inferred``: the article did not write it.
+    """
+
+    text: str
+    citation: int
+    published: str
+    resolved: str | None = None
+    period: tuple[str, str] | None = None
+    precision: str | None = None
+    label: str = ""
+    approximate: bool = False
+    inferred: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "citation": self.citation, "published": self.published,
+                "resolved": self.resolved, "period": list(self.period) if self.period else None,
+                "precision": self.precision, "label": self.label, "approximate": self.approximate,
+                "inferred": self.inferred}
+
+
 @dataclass
 class Answer:
     """``text`` carries ``[n]`` markers that refer to ``citations`` (numbered from 1)."""
@@ -103,6 +130,8 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     #: the GGUF file that wrote the answer ("" in extractive mode)
     model: str = ""
+    #: relative dates of the answer placed in time by the cited article's publication date
+    dates: list[DateNote] = field(default_factory=list)
 
     def citation(self, n: int) -> Citation | None:
         return next((c for c in self.citations if c.n == n), None)
@@ -126,4 +155,6 @@ class Answer:
             "invalid_citations": list(self.invalid_citations),
             "notices": list(self.notices),
             "model": self.model,
+            # a note whose citation was dropped (qa.citations.repair_citations) goes with it
+            "dates": [d.to_json() for d in self.dates if self.citation(d.citation) is not None],
         }

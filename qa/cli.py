@@ -74,6 +74,10 @@ def _workspace(args: argparse.Namespace) -> "Workspace":
 def ensure_fresh(ws: "Workspace", quiet: bool) -> None:
     """Bring the index up to date before answering, so a search never uses a stale index."""
     st = ws.staleness()
+    if st.corrupt is not None:
+        # A damaged index is reported (with how to rebuild), not rebuilt behind the user's back
+        # by a command that was only asked to read it.
+        raise st.corrupt
     if not st.stale:
         return
     if not quiet:
@@ -305,10 +309,24 @@ def _format_answer(out: dict[str, Any], streamed: bool = False) -> str:
     lines.append("Sources :")
     for c in out["citations"]:
         quote = " ".join(c["quote"].split())
-        lines.append(f"  [{c['n']}] {c['title']}")
+        lines.append(f"  [{c['n']}] {_citation_place(c)}")
         lines.append(f"      « {quote} »")
         lines.append(f"      {c['source']}:{c['start']}-{c['end']}")
+        if c.get("also_in"):
+            lines.append(f"      aussi dans : {', '.join(c['also_in'])}")
     return "\n".join(lines + _format_flags(out))
+
+
+def _citation_place(c: dict[str, Any]) -> str:
+    """« titre, 12 mars 2024, p. 3 » (as :meth:`qa.answer.Citation.where`, from the JSON form)."""
+    from qa.dates import format_date
+
+    parts = [c.get("title") or c["source"]]
+    if c.get("date"):
+        parts.append(format_date(c["date"]))
+    if c.get("page"):
+        parts.append(f"p. {c['page']}")
+    return ", ".join(parts)
 
 
 def _format_flags(out: dict[str, Any]) -> list[str]:

@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
 
-from qa.answer import ABSTAIN_TEXT, Answer, Citation, Evidence, Mention
+from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mention
+from qa.copies import distinct_hits, drop_repeats, story_of
+from qa.dates import describe
+from qa.dates import note as date_note
 from qa.features import _QWORDS, FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
 from qa.provenance import annotate
@@ -198,7 +201,9 @@ class ExtractiveAnswerer:
         for c in out:
             c.score = sum(a * b for a, b in zip(w, c.features))
             c.prob = _sigmoid(self.weights.calibration[0] * c.score + self.weights.calibration[1])
-        return out
+        # a copy of the same story (another outlet) repeats sentences of a higher-ranked copy:
+        # cite one copy (its citation names the others), never the same sentence twice
+        return drop_repeats(out, story_of(self.index, {c.source for c in out}), lambda c: c.source, lambda c: c.text)
 
     # -- answering ---------------------------------------------------------------------------
     def ask(self, question: str, k: int = 5) -> Answer:
@@ -216,7 +221,8 @@ class ExtractiveAnswerer:
         """The answer given these ranked passages (the benchmark also calls this directly)."""
         q = self.question_info(question)
         cands = self.candidates(q, hits[: self.candidate_passages])
-        evidence = [Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text) for h in hits[:k]]
+        distinct = distinct_hits(hits, story_of(self.index, {h.source for h in hits}), k)  # one copy of a story
+        evidence = [Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text) for h in distinct]
         ranked = sorted(cands, key=lambda c: -c.score)
         best = None
         if ranked and ranked[0].prob >= self.weights.abstain_threshold and not self.unknown_names(question):
@@ -228,17 +234,35 @@ class ExtractiveAnswerer:
         citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
         s, e = span
         short = best.text[s:e]
+        mentions = self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations) if q.qtype != OTHER else []
+        # relative dates (« lundi », « il y a quelques mois ») placed by their article's publication date
+        published = self._published(citations) if q.qtype == DATE else {}
+        notes: list[DateNote] = []
+
+        def when(expr: str, n: int) -> str:
+            dn = date_note(expr, n, published.get(citations[n - 1].source))
+            if dn is None:
+                return ""
+            notes.append(dn)
+            return f" ({describe(expr, dn.published)})"
+
         if q.qtype == OTHER or (s, e) == (0, len(best.text)):
             text = f"« {best.text} » [1]"
         else:
-            text = f"{_cap(short)} [1]"
-        mentions = self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations) if q.qtype != OTHER else []
+            text = f"{_cap(short)}{when(short, 1)} [1]"
         if mentions:
             text += ". " + ("Autre mention" if len(mentions) == 1 else "Autres mentions") + " : " + " ; ".join(
-                f"« {m.text} » [{m.citation}]" for m in mentions) + "."
+                f"« {m.text} »{when(m.text, m.citation)} [{m.citation}]" for m in mentions) + "."
         return Answer(question, text, False, MODE, citations, evidence, short_answer=short,
                       short_answer_span=(best.start + s, best.start + e), qtype=q.qtype, confidence=best.prob,
-                      other_mentions=mentions)
+                      other_mentions=mentions, dates=notes)
+
+    def _published(self, citations: list[Citation]) -> dict[str, str]:
+        """Publication date (ISO) of each cited article that has one."""
+        meta = getattr(self.index, "article_meta", None)
+        if meta is None:
+            return {}
+        return {src: info.date for src, info in meta(sorted({c.source for c in citations})).items() if info.date}
 
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
