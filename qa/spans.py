@@ -34,12 +34,13 @@ _DATE_PATTERNS = [
     # dans les années 1980
     r"(?:dans\s+)?les\s+années\s+(?:\d{2}|\d{4})",
     # il y a quelques mois, depuis deux ans
-    rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}|\d+|un|une)\s+{_REL_UNIT}",
+    rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+|un|une)\s+{_REL_UNIT}",
     # en 1987, depuis 2014, de 1994 à 2003
     rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
     # lundi, ce mercredi matin, vendredi dernier
     rf"(?:(?:ce|le|dès|depuis)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|après-midi|dernier|prochain))?",
-    r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé)\b",
+    r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé|"
+    r"après-demain|cette nuit|la semaine prochaine|le mois prochain|l[’']an prochain|l[’']année prochaine|l[’']année passée)\b",
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
 
