@@ -118,16 +118,26 @@ def citation_place(c: "Citation", dates: dict[str, str | None] | None = None) ->
     return f"{title} — {', '.join(where)}" if where else title
 
 
-def also_in_text(c: "Citation", titles: dict[str, str] | None = None) -> str:
-    """« aussi dans : Autre titre, autre.txt » for a quote found in near-duplicate copies too."""
+def also_in_text(c: "Citation", titles: dict[str, str] | None = None, sites: dict[str, str] | None = None) -> str:
+    """« aussi dans : Autre titre, Ouest-France » for a quote found in near-duplicate copies too.
+
+    A copy is named by its title, or, when it bears the cited article's own title (the same
+    story saved twice), by its site, else its file: the reader must tell the copies apart.
+    """
     if not c.also_in:
         return ""
-    names = [(titles or {}).get(s) or s for s in c.also_in]
+    names = []
+    for source in c.also_in:
+        name = (titles or {}).get(source) or source
+        if name == c.title:
+            name = (sites or {}).get(source) or source
+        names.append(name)
     return "aussi dans\u00a0: " + ", ".join(dict.fromkeys(names))
 
 
 def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = (),
-                css: str = "answer", titles: dict[str, str] | None = None) -> list[str]:
+                css: str = "answer", titles: dict[str, str] | None = None,
+                sites: dict[str, str] | None = None) -> list[str]:
     """The answer (or the no-answer state), its notices, then the numbered quotes with their place."""
     out = [f'<p class="notice">{html.escape(n)}</p>' for n in answer.notices if n and n not in hidden_notices]
     if answer.abstained:
@@ -140,7 +150,7 @@ def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: 
         out.append('<table class="cites" cellspacing="0" cellpadding="3">')
         for c in answer.citations:
             meta = html.escape(citation_place(c, dates))
-            also = also_in_text(c, titles)
+            also = also_in_text(c, titles, sites)
             if also:
                 meta += f'<br><span class="also">{html.escape(also)}</span>'
             out.append(
@@ -152,14 +162,15 @@ def answer_body(answer: "Answer", dates: dict[str, str | None], hidden_notices: 
 
 
 def answer_html(answer: "Answer", dates: dict[str, str | None], hidden_notices: tuple[str, ...] = (),
-                titles: dict[str, str] | None = None) -> str:
+                titles: dict[str, str] | None = None, sites: dict[str, str] | None = None) -> str:
     """The answer as HTML: ``[n]`` become ``cite:n`` links, then the numbered quotes."""
     return "".join([f'<p class="question">{html.escape(answer.question)}</p>',
-                    *answer_body(answer, dates, hidden_notices, titles=titles)])
+                    *answer_body(answer, dates, hidden_notices, titles=titles, sites=sites)])
 
 
 def draft_html(question: str, status: str, draft: str, preview: "Answer | None", dates: dict[str, str | None],
-               hidden_notices: tuple[str, ...] = (), titles: dict[str, str] | None = None) -> str:
+               hidden_notices: tuple[str, ...] = (), titles: dict[str, str] | None = None,
+               sites: dict[str, str] | None = None) -> str:
     """While the model writes: its provisional text (``[n]`` = passages it reads), then the preview."""
     out = [f'<p class="question">{html.escape(question)}</p>', f'<p class="status">{html.escape(status)}</p>']
     if draft.strip():
@@ -167,7 +178,7 @@ def draft_html(question: str, status: str, draft: str, preview: "Answer | None",
         out.append(f'<p class="draft">{linked}\u00a0▍</p>')
     if preview is not None:
         out.append('<p class="sep">En attendant, la réponse extractive :</p>')
-        out += answer_body(preview, dates, hidden_notices, css="preview", titles=titles)
+        out += answer_body(preview, dates, hidden_notices, css="preview", titles=titles, sites=sites)
     return "".join(out)
 
 
@@ -209,6 +220,7 @@ class AnswerView(QTextBrowser):
         self.hidden_notices: tuple[str, ...] = ()
         #: source → title, to name the other copies of a quote (« aussi dans : … »)
         self.titles: dict[str, str] = {}
+        self.sites: dict[str, str] = {}
         self.draft = ""
         self._draft_question = ""
         self._draft_status = ""
@@ -236,7 +248,7 @@ class AnswerView(QTextBrowser):
         self.answer = answer
         self.draft = ""
         self.state = "abstained" if answer.abstained else "answered"
-        self.setHtml(answer_html(answer, dates, self.hidden_notices, self.titles))
+        self.setHtml(answer_html(answer, dates, self.hidden_notices, self.titles, self.sites))
 
     # -- streaming (LLM mode) ------------------------------------------------------------------
     def start_draft(self, question: str, preview: "Answer", dates: dict[str, str | None],
@@ -267,7 +279,7 @@ class AnswerView(QTextBrowser):
         bar = self.verticalScrollBar()
         at = bar.value()
         self.setHtml(draft_html(self._draft_question, self._draft_status, self.draft, self.answer, self._dates,
-                                self.hidden_notices, self.titles))
+                                self.hidden_notices, self.titles, self.sites))
         bar.setValue(at)
 
     def anchor_position(self, n: int) -> int:

@@ -19,7 +19,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
+    QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -35,10 +36,14 @@ SOURCE_ROLE = Qt.ItemDataRole.UserRole
 INDEXED, CHANGED, NEW, REMOVED, FAILED = "indexé", "modifié", "nouveau", "supprimé", "échec"
 STATE_COLOURS = {CHANGED: "#8a5a00", NEW: "#1a5fb4", REMOVED: "#7a7a7a", FAILED: "#b42318"}
 DUPLICATE_COLOUR = "#7a7a7a"
+#: shown in the state column for an indexed near-duplicate (its state stays INDEXED)
+DUPLICATE = "doublon"
 KIND_LABELS = {"html": "HTML", "pdf": "PDF", "text": "texte"}
 
-COLUMNS = ("Titre", "Date", "Source", "Type", "État", "Détail")
-TITLE, DATE, ORIGIN, KIND, STATE, DETAIL = range(len(COLUMNS))
+#: « Source » is the site and author when known, else the file; the format (HTML, PDF and its
+#: pages) opens « Détail »: a sixth column would leave the titles no room in a half window.
+COLUMNS = ("Titre", "Date", "Source", "État", "Détail")
+TITLE, DATE, ORIGIN, STATE, DETAIL = range(len(COLUMNS))
 #: above this many rows, typing in the filter box waits for a pause before filtering
 FILTER_DEBOUNCE_ROWS = 2000
 
@@ -89,6 +94,8 @@ class ArticleRow:
         if self.kind == "pdf" and self.n_pages:
             label += f" · {self.n_pages} p."
         self.kind_text = label
+        if self.kind != "text" and self.state in (INDEXED, CHANGED, REMOVED) and not self.detail.startswith(label):
+            self.detail = f"{label} · {self.detail}"
         if self.dup_of:
             self.detail = f"{self.detail} · doublon de « {self.dup_title or self.dup_of} »"
 
@@ -116,8 +123,6 @@ class ArticleRow:
             return self.date_text
         if column == ORIGIN:
             return self.origin or self.source
-        if column == KIND:
-            return self.kind_text
         if column == STATE:
             return self.state
         return self.detail
@@ -128,8 +133,6 @@ class ArticleRow:
             return (self.date, title)
         if column == ORIGIN:
             return (fold(self.origin or self.source), title)
-        if column == KIND:
-            return (self.kind, self.n_pages, title)
         if column == STATE:
             return (self.state, title)
         if column == DETAIL:
@@ -146,7 +149,7 @@ def article_rows(snap: "Snapshot") -> list[ArticleRow]:
     for a in snap.articles:
         state = REMOVED if a.source in removed else CHANGED if a.source in changed else INDEXED
         rows.append(ArticleRow(
-            a.source, a.title, a.date or "", state, f"{a.n_passages} passages",
+            a.source, a.title, a.date or "", state, f"{a.n_passages} passage{'s' if a.n_passages > 1 else ''}",
             getattr(a, "author", None) or "", getattr(a, "site", None) or "", getattr(a, "kind", None) or "text",
             getattr(a, "n_pages", 0) or 0, getattr(a, "dup_of", None) or "",
             titles.get(getattr(a, "dup_of", None) or "", "")))
@@ -189,12 +192,14 @@ class ArticlesModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == STATE and row.dup_of and row.state == INDEXED:
+                return DUPLICATE  # indexed, but answers cite the other copy: say so where states are read
             return row.text(col)
         if role == SOURCE_ROLE:
             return row.source
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == STATE:
-                return self._colours.get(row.state)
+                return self._dup_brush if row.dup_of and row.state == INDEXED else self._colours.get(row.state)
             if col == ORIGIN and not row.origin:
                 return self._dup_brush  # a file name standing in for an unknown site: greyed
             if col == DETAIL and row.dup_of:
@@ -315,13 +320,8 @@ class ArticlesPanel(QWidget):
         for col in range(len(COLUMNS)):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        fm = self.view.fontMetrics()
-        widths = {DATE: fm.horizontalAdvance("28 septembre 2024") + 16, ORIGIN: 140,
-                  KIND: fm.horizontalAdvance("PDF · 120 p.") + 16, STATE: fm.horizontalAdvance("supprimé") + 20,
-                  DETAIL: 160}
-        for col, w in widths.items():
-            self.view.setColumnWidth(col, w)
         self.view.setMinimumWidth(260)
+        self.view.installEventFilter(self)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -359,7 +359,7 @@ class ArticlesPanel(QWidget):
         rows = article_rows(snap)
         self.model.set_rows(rows)
         self.view.setColumnHidden(DATE, not any(r.date for r in rows))  # no dates known: no empty column
-        self.view.setColumnHidden(KIND, all(r.kind == "text" for r in rows))  # plain-text corpus: no column
+        self._fit_columns()
         if selected is not None:
             self.select(selected)
         counts = {s: 0 for s in (INDEXED, CHANGED, NEW, REMOVED, FAILED)}
@@ -393,6 +393,32 @@ class ArticlesPanel(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Date and state as wide as their texts, the title at least ~40 % of the width, source
+        and detail sharing the rest.
+
+        Only distinct dates and states are measured (a few hundred texts at most), never every
+        row as « resize to contents » would; the user can still drag the columns.
+        """
+        fm = self.view.fontMetrics()
+        dates = {r.date_text for r in self.model.rows}
+        states = {r.state for r in self.model.rows} or {INDEXED}
+        header = self.view.header().fontMetrics()
+        date_w = max(max((fm.horizontalAdvance(d) for d in dates), default=0), header.horizontalAdvance("Date") + 16) + 18
+        state_w = max(max(fm.horizontalAdvance(x) for x in states), header.horizontalAdvance("État") + 16) + 18
+        avail = self.view.viewport().width()
+        fixed = state_w + (0 if self.view.isColumnHidden(DATE) else date_w)
+        flexible = max(2 * 70, min(2 * 200, int(avail * 0.6) - fixed))
+        self.view.setColumnWidth(DATE, date_w)
+        self.view.setColumnWidth(STATE, state_w)
+        self.view.setColumnWidth(ORIGIN, flexible // 2)
+        self.view.setColumnWidth(DETAIL, flexible - flexible // 2)
 
     def _activated(self, index: QModelIndex) -> None:
         source = index.data(SOURCE_ROLE)

@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         self.dates = {a.source: a.date for a in snap.articles}
         self.titles = {a.source: a.title for a in snap.articles}
         self.answer_view.titles = self.titles
+        self.answer_view.sites = {a.source: a.site for a in snap.articles if getattr(a, "site", None)}
         self.articles.set_snapshot(snap)
         n_passages = self.core.index.size if self.core.index is not None else 0
         self.index_label.setText(f"{len(snap.articles)} articles · {n_passages} passages")

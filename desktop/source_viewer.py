@@ -130,6 +130,8 @@ class SourceViewer(QWidget):
         self.page_label = QLabel()
         self.page_label.setObjectName("pageLabel")
         self.page_label.setToolTip("Page du passage surligné")
+        self.page_label.setStyleSheet(f"QLabel {{ background: {ACTIVE_COLOUR.name()}; border-radius: 3px; "
+                                      "padding: 1px 6px; font-weight: 600; }")
         self.page_label.hide()
         self.open_button = QPushButton("Ouvrir le fichier")
         self.open_button.setEnabled(False)

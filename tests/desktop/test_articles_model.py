@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.articles_panel import (
-    CHANGED, DATE, DETAIL, FAILED, INDEXED, KIND, NEW, ORIGIN, REMOVED, STATE, STATE_COLOURS, TITLE, ArticlesPanel,
+    CHANGED, DATE, DETAIL, FAILED, INDEXED, NEW, ORIGIN, REMOVED, STATE, STATE_COLOURS, TITLE, ArticlesPanel,
     article_rows,
 )
 from desktop.core import Snapshot
@@ -50,11 +50,14 @@ def test_states_metadata_and_signals(qtbot) -> None:
     row = m.row_of("b.html")
     assert m.index(row, DATE).data() == "1er novembre 2023"
     assert m.index(row, ORIGIN).data() == "Le Progrès · Marie Dupont"
-    assert m.index(row, KIND).data() == "HTML"
-    assert m.index(m.row_of("c.pdf"), KIND).data() == "PDF · 12 p."
-    assert m.index(m.row_of("h.html"), KIND).data() == "HTML"  # not indexed yet: from its name
+    assert m.index(row, DETAIL).data() == "HTML · 3 passages"
+    assert m.index(m.row_of("c.pdf"), DETAIL).data() == "PDF · 12 p. · 3 passages"
+    assert m.index(m.row_of("a.txt"), DETAIL).data() == "3 passages"
+    assert m.index(m.row_of("h.html"), DETAIL).data() == "pas encore indexé"
+    assert m.rows[m.row_of("h.html")].kind == "html"  # not indexed yet: from its name
     dup = m.index(m.row_of("d.txt"), DETAIL).data()
     assert "doublon de « Le budget voté »" in dup
+    assert m.index(m.row_of("d.txt"), STATE).data() == "doublon" and panel.state_of("d.txt") == INDEXED
     failed = m.index(m.row_of("g.pdf"), STATE)
     assert failed.data(Qt.ItemDataRole.ForegroundRole).color().name() == STATE_COLOURS[FAILED]
     assert m.index(m.row_of("g.pdf"), DETAIL).data() == "PDF protégé par un mot de passe"

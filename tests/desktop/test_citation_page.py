@@ -36,6 +36,12 @@ def test_citation_label_date_page_and_other_copies(qtbot) -> None:
     out = answer_html(answer, {}, titles={"copie.txt": "Rapport (copie)"})
     assert "Rapport annuel — 12 mars 2024, p.\u00a03" in out
     assert "aussi dans\u00a0: Rapport (copie), inconnu.html" in out
+    # A copy with the same title is named by its site (else its file).
+    same = Citation(1, "a.txt", "Même titre", 0, 1, "x", also_in=("b.txt", "c.txt"))
+    from desktop.answer_view import also_in_text
+
+    assert also_in_text(same, {"b.txt": "Même titre", "c.txt": "Même titre"}, {"b.txt": "Ouest-France"}) \
+        == "aussi dans\u00a0: Ouest-France, c.txt"
     view = AnswerView()
     qtbot.addWidget(view)
     view.titles = {"copie.txt": "Rapport (copie)"}
