@@ -82,3 +82,61 @@ def test_viewer_pages_header_and_exact_highlight(qtbot, tmp_path: Path) -> None:
     assert not viewer.page_label.isVisible() and viewer.text.page_starts == []
     assert count_colour(viewer.text.viewport().grab().toImage(), PAGE_COLOUR) == 0
     assert viewer.meta.text() == "a.txt"
+
+
+def write_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A real multi-page PDF (fpdf2, a dev dependency), one paragraph per line."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        for line in lines:
+            pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    pdf.output(str(path))
+
+
+TRANSPORT_PAGES = [
+    ["Rapport annuel du syndicat des transports de Rennes",
+     "La frequentation du reseau a atteint 92 millions de voyages en 2023."],
+    ["Investissements",
+     "Le conseil syndical a vote un plan d'investissement de 310 millions d'euros."],
+    ["Tarifs",
+     "Le ticket a l'unite passera de 1,60 euro a 1,70 euro au 1er juillet 2024."],
+]
+
+
+def test_dropped_pdf_is_cited_with_date_and_page(qtbot, make_window, corpus_copy, index_copy, tmp_path) -> None:
+    from desktop.articles_panel import FAILED, INDEXED
+    from tests.desktop.conftest import ask
+    from tests.desktop.test_ask import click_citation
+    from tests.desktop.test_index_ops import drop_files
+
+    window = make_window(corpus_copy, index_copy)
+    depot = tmp_path / "depot"
+    depot.mkdir()
+    pdf = depot / "rapport-transports.pdf"
+    write_pdf(pdf, TRANSPORT_PAGES)
+    (depot / "rapport-transports.pdf.json").write_text('{"date": "2024-01-15", "site": "Star"}', encoding="utf-8")
+    with qtbot.waitSignal(window.index_swapped, timeout=120_000):
+        drop_files(window, [pdf, depot / "rapport-transports.pdf.json"])
+    assert (corpus_copy / "rapport-transports.pdf.json").exists()  # the sidecar travelled
+    qtbot.waitUntil(lambda: window.articles.state_of(pdf.name) in (INDEXED, FAILED), timeout=10_000)
+    if window.articles.state_of(pdf.name) == FAILED:
+        import pytest
+
+        pytest.skip("le lecteur PDF n'est pas disponible : " + window.core.index.skipped().get(pdf.name, ""))
+    answer = ask(qtbot, window, "Combien coûtera le ticket de transport à l'unité en juillet 2024 ?")
+    c = next((c for c in answer.citations if c.source == pdf.name), None)
+    assert c is not None, answer.to_json() if hasattr(answer, "to_json") else answer
+    assert c.page == 3 and c.date == "2024-01-15"
+    shown = window.answer_view.toPlainText().replace("\u00a0", " ")
+    assert f"{c.title} — 15 janvier 2024, p. 3" in shown
+    click_citation(qtbot, window, c.n)
+    qtbot.waitUntil(lambda: window.viewer.source == pdf.name, timeout=5000)
+    assert window.viewer.highlighted_text() == c.quote
+    assert window.viewer.page_label.text() == "p.\u00a03"
+    assert "15 janvier 2024 · Star · PDF, 3 pages" in window.viewer.meta.text()
+    assert len(window.viewer.text.page_starts) == 3
