@@ -179,6 +179,13 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a truncated download, a bad copy): the valid multi-byte
+    # characters far outnumber the invalid bytes, which become « � » instead of turning every
+    # « é » into « Ã© » under a legacy reading.
+    lenient = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    bad = lenient.count("\ufffd")
+    if sum(1 for c in lenient if c > "\x7f") - bad >= 4 * bad:
+        return lenient
     # cp1252 is by far the most common legacy encoding for French text; it is strict about the
     # five bytes it leaves undefined, which catches most non-text.
     try:
@@ -190,6 +197,12 @@ def decode(data: bytes) -> str:
         if best is None:
             raise ValueError("encodage non reconnu") from None
         text = str(best)
+    else:
+        sample = text[:4096]
+        # French in cp1252 is mostly ASCII (accents are a few per cent of the letters); random
+        # bytes decode to a soup of « ÿÐ¾Ã »: refuse it rather than index garbage.
+        if sum(1 for c in sample if c > "\x7f") > 0.3 * len(sample):
+            raise ValueError("encodage non reconnu (octets sans rapport avec du texte)")
     controls = sum(1 for c in text[:4096] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if controls > max(3, len(text[:4096]) // 100):
         raise ValueError("fichier binaire (caractères de contrôle)")
