@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget,
 )
 
+from desktop.qt_guard import protect_none
 from qa.dates import format_date
+
+# Filling views calls Qt once per row or cell: never let PySide6 6.12 on Python 3.11 exhaust None
+# (see desktop/qt_guard.py).
+protect_none()
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.core import Snapshot

@@ -34,6 +34,7 @@ from desktop.errors import ErrorBanner, user_message
 from desktop.evidence_view import EvidenceList
 from desktop.markdown import answer_markdown
 from desktop.progress_panel import ProgressPanel
+from desktop.qt_guard import protect_none
 from desktop.settings import MODE_LABELS, MODES, Preferences, Settings, SettingsDialog
 from desktop.source_viewer import SourceViewer
 from desktop.watcher import CorpusWatcher
@@ -41,6 +42,10 @@ from desktop.workers import GeneratorWorker, OperationQueue
 
 if TYPE_CHECKING:  # pragma: no cover
     from qa.answer import Answer
+
+# Every Qt call that returns nothing costs PySide6 6.12 on Python 3.11 a reference to None; a
+# long session would abort the interpreter. Guarded once, before any window exists.
+protect_none()
 
 APP_TITLE = "Veille"
 CLOSE_WAIT_MS = 3000
