@@ -171,6 +171,7 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
     return refused
 
 
+@pytest.mark.slow
 def test_build_over_a_hostile_corpus(tmp_path: Path, embedder, capsys: pytest.CaptureFixture[str]) -> None:
     from index.build import build_index
     from index.store import OpenIndex
