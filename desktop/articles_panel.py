@@ -354,12 +354,18 @@ class ArticlesPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         # ``activated``: double-click, or Enter on the current row (one signal for both).
         self.view.activated.connect(self._activated)
+        self._shown: tuple[Any, ...] | None = None
 
     @property
     def rows(self) -> list[ArticleRow]:
         return self.model.rows
 
     def set_snapshot(self, snap: "Snapshot") -> None:
+        st = snap.staleness
+        key = (snap.articles, snap.skipped, st.added, st.changed, st.removed)
+        if key == self._shown:
+            return  # the window refreshes on every activation: an unchanged corpus costs nothing
+        self._shown = (list(snap.articles), dict(snap.skipped), list(st.added), list(st.changed), list(st.removed))
         selected = self.selected_source()
         rows = article_rows(snap)
         self.model.set_rows(rows)
@@ -373,7 +379,8 @@ class ArticlesPanel(QWidget):
             counts[r.state] = counts.get(r.state, 0) + 1
             dups += bool(r.dup_of)
         parts = [f"{counts[INDEXED]} indexé(s)"]
-        parts += [f"{n} {s}" + ("s" if n > 1 and s not in ("échec",) else "") for s, n in counts.items() if n and s != INDEXED]
+        plurals = {CHANGED: "modifiés", NEW: "nouveaux", REMOVED: "supprimés", FAILED: "échecs"}
+        parts += [f"{n} {plurals[s] if n > 1 else s}" for s, n in counts.items() if n and s != INDEXED]
         if dups:
             parts.append(f"{dups} doublon{'s' if dups > 1 else ''}")
         self.summary.setText(" · ".join(parts))
