@@ -132,17 +132,17 @@ class ArticleRow:
             return self.state
         return self.detail
 
-    def sort_key(self, column: int) -> tuple[Any, ...]:
-        title = self.title_key
+    def sort_key(self, column: int) -> Any:
+        """The column's own value; ties are broken by title, always A→Z (see ``_sort_rows``)."""
         if column == DATE:
-            return (self.date, title)
+            return self.date
         if column == ORIGIN:
-            return (fold(self.origin or self.source), title)
+            return fold(self.origin or self.source)
         if column == STATE:
-            return (self.state, title)
+            return DUPLICATE if self.dup_of and self.state == INDEXED else self.state
         if column == DETAIL:
-            return (fold(self.detail), title)
-        return (title, self.source)
+            return fold(self.detail)
+        return (self.title_key, self.source)
 
 
 def article_rows(snap: "Snapshot") -> list[ArticleRow]:
@@ -246,7 +246,13 @@ class ArticlesModel(QAbstractTableModel):
 
     def _sort_rows(self) -> None:
         column, order = self._sort
-        self.rows.sort(key=lambda r: r.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        # Two stable passes: titles A→Z, then the column (reversed or not). Newest first then
+        # keeps the undated articles, and any equal dates, in title order.
+        self.rows.sort(key=lambda r: (r.title_key, r.source))
+        if column != TITLE:
+            self.rows.sort(key=lambda r: r.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        elif order == Qt.SortOrder.DescendingOrder:
+            self.rows.reverse()
         self._row_of = {r.source: i for i, r in enumerate(self.rows)}
 
     def row_of(self, source: str) -> int | None:
