@@ -61,6 +61,7 @@ class BuildSummary:
     reason: str = ""  # why a full rebuild happened, for the user
     generation: str = ""
     up_to_date: bool = False  # nothing changed: no new generation was written
+    duplicates: int = 0  # articles that are near-copies of another (see index.duplicates)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,6 +69,7 @@ class BuildSummary:
             "unchanged": self.unchanged, "passages": self.passages, "embedded": self.embedded,
             "skipped": self.skipped, "seconds": round(self.seconds, 3), "full_rebuild": self.full_rebuild,
             "reason": self.reason, "generation": self.generation, "up_to_date": self.up_to_date,
+            "duplicates": self.duplicates,
         }
 
 
@@ -293,6 +295,7 @@ class IndexBuilder:
         #    Copies of one story count once for boilerplate: otherwise the paragraphs shared by
         #    three copies would read as a site's footer and leave every copy without passages.
         self._dup_of = find_duplicates([a for a, _, _ in articles])
+        summary.duplicates = len(self._dup_of)
         repeated = repeated_line_keys(a.text for a, _, _ in articles if a.source not in self._dup_of)
         plan: list[_Planned] = []
         for a, f, same in articles:

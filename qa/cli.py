@@ -113,6 +113,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"Index {state} : {summary.added} ajouté(s), {summary.changed} modifié(s), {summary.removed} supprimé(s), "
         f"{summary.unchanged} inchangé(s) ; {len(summary.skipped)} ignoré(s) ; {summary.passages} passages "
         f"({summary.embedded} vectorisés) en {summary.seconds:.1f} s."
+        + (f" Doublons : {summary.duplicates} article(s) reprennent un autre article (les réponses citent "
+           f"une copie et nomment les autres)." if summary.duplicates else "")
     )
     return 0
 

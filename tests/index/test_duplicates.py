@@ -155,7 +155,8 @@ def test_the_build_stores_copies_and_each_keeps_its_passages(tmp_path: Path, emb
     (corpus / "b.txt").write_text(outlet_b(), encoding="utf-8")
     (corpus / "c.txt").write_text(outlet_c(), encoding="utf-8")
     (corpus / "d.txt").write_text(SAME_TOPIC, encoding="utf-8")
-    build_index(corpus, tmp_path / "index", embedder)
+    summary = build_index(corpus, tmp_path / "index", embedder)
+    assert summary.duplicates == 2 and summary.to_json()["duplicates"] == 2
     idx = OpenIndex.open(tmp_path / "index")
     try:
         dup_of = {a.source: a.dup_of for a in idx.articles()}
@@ -168,3 +169,18 @@ def test_the_build_stores_copies_and_each_keeps_its_passages(tmp_path: Path, emb
             assert "1 200 passagers" in text and "Morlaix" in text, source
     finally:
         idx.close()
+
+
+def test_veille_index_says_how_many_copies_it_found(tmp_path: Path, capsys) -> None:
+    from qa.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(outlet_a(), encoding="utf-8")
+    (corpus / "b.txt").write_text(outlet_b(), encoding="utf-8")
+    (corpus / "d.txt").write_text(SAME_TOPIC, encoding="utf-8")
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index"), "--quiet"]) == 0
+    assert "Doublons : 1 article(s) reprennent un autre article" in capsys.readouterr().out
+    (corpus / "b.txt").unlink()
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index"), "--quiet"]) == 0
+    assert "Doublons" not in capsys.readouterr().out
