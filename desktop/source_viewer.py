@@ -11,6 +11,7 @@ the text would shift every offset after it, and highlights must stay exact.
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from typing import Sequence
@@ -82,7 +83,9 @@ class ArticleText(QPlainTextEdit):
         width = self.viewport().width()
         margin = self.document().documentMargin()
         doc = self.document()
-        for n, pos in enumerate(self.page_starts[1:], 2):
+        # Only the pages from the one above the first visible line: a long PDF has hundreds.
+        first = bisect.bisect_right(self.page_starts, self.firstVisibleBlock().position())
+        for n, pos in enumerate(self.page_starts[max(1, first - 1):], max(2, first)):
             block = doc.findBlock(pos)
             if not block.isValid():
                 continue

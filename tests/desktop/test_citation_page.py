@@ -84,6 +84,25 @@ def test_viewer_pages_header_and_exact_highlight(qtbot, tmp_path: Path) -> None:
     assert viewer.meta.text() == "a.txt"
 
 
+
+def test_long_pdf_separators_follow_the_scroll(qtbot) -> None:
+    pages = [f"Page {i} : " + "Le conseil a délibéré longuement sur le budget. " * 8 for i in range(1, 61)]
+    text, starts = "", []
+    for page in pages:
+        text += "\n\n" if text else ""
+        starts.append(len(text))
+        text += page
+    viewer = SourceViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(500, 400)
+    viewer.show()
+    quote = "Page 45 : Le conseil a délibéré longuement sur le budget."
+    start = text.index(quote)
+    viewer.show_article("long.pdf", "Long", None, text, None, [], (start, start + len(quote)), pages=starts, kind="pdf")
+    assert viewer.page_label.text() == "p.\u00a045" and viewer.highlighted_text() == quote
+    qtbot.waitUntil(lambda: viewer.text.firstVisibleBlock().position() > starts[40], timeout=3000)
+    assert count_colour(viewer.text.viewport().grab().toImage(), PAGE_COLOUR) > 20
+
 def write_pdf(path: Path, pages: list[list[str]]) -> None:
     """A real multi-page PDF (fpdf2, a dev dependency), one paragraph per line."""
     from fpdf import FPDF
