@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
-from index.duplicates import near_identical, sentence_key
+from index.duplicates import same_words, sentence_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -49,20 +49,17 @@ class SeenSentences:
     sentence of ``source`` says again what another copy of ``story`` already said."""
 
     def __init__(self) -> None:
-        self._by_story: dict[str, list[tuple[str, str, str]]] = {}  # story -> (source, key, text)
+        self._by_story: dict[str, list[tuple[str, str]]] = {}  # story -> (source, sentence key)
 
     def repeats(self, text: str, source: str, story: str | None) -> bool:
         if story is None:
             return False
         key = sentence_key(text)
-        for src, k, t in self._by_story.get(story, ()):
-            if src != source and (k == key or near_identical(t, text)):
-                return True
-        return False
+        return any(src != source and same_words(k, key) for src, k in self._by_story.get(story, ()))
 
     def add(self, text: str, source: str, story: str | None) -> None:
         if story is not None:
-            self._by_story.setdefault(story, []).append((source, sentence_key(text), text))
+            self._by_story.setdefault(story, []).append((source, sentence_key(text)))
 
 
 def drop_repeats(items: list[T], story: dict[str, str], source: Callable[[T], str],

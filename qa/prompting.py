@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from index.duplicates import near_identical, sentence_key
+from index.duplicates import same_words, sentence_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit, Span
@@ -118,18 +118,17 @@ class _Shown:
 
     def __init__(self) -> None:
         self.keys: set[str] = set()
-        self.texts: list[tuple[str, str]] = []  # (source, text)
+        self.by_source: list[tuple[str, str]] = []  # (source, sentence key)
 
     def has(self, source: str, text: str) -> bool:
-        if sentence_key(text) in self.keys:
-            return True
-        return any(src != source and near_identical(t, text) for src, t in self.texts)
+        key = sentence_key(text)
+        return key in self.keys or any(src != source and same_words(k, key) for src, k in self.by_source)
 
     def add(self, p: PromptPassage) -> None:
         for sp in p.sentences:
-            t = p.sentence_text(sp)
-            self.keys.add(sentence_key(t))
-            self.texts.append((p.source, t))
+            key = sentence_key(p.sentence_text(sp))
+            self.keys.add(key)
+            self.by_source.append((p.source, key))
 
 
 @dataclass
