@@ -45,10 +45,24 @@ NUMBER = re.compile(r"\d+(?:[.\u00a0\u202f ]\d{3})+(?![\d])")
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+class _DropCombining(dict):
+    """``str.translate`` table deleting combining marks, filled lazily one code point at a time
+    (hits are then a C-level lookup: about a third faster than a per-character generator on
+    article lines, which boilerplate detection folds for every article of the corpus)."""
+
+    def __missing__(self, cp: int) -> int | None:
+        value = None if unicodedata.combining(chr(cp)) else cp
+        self[cp] = value
+        return value
+
+
+_DROP_COMBINING = _DropCombining()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents (NFKD, drop combining marks); œ → oe, æ → ae."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
+    return text if text.isascii() else text.translate(_DROP_COMBINING)
 
 
 class FrenchAnalyzer:
