@@ -16,6 +16,7 @@ The new generation is written into a ``.tmp`` folder and swapped in by replacing
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -34,14 +35,15 @@ from index.analysis import FrenchAnalyzer
 from index.boilerplate import excluded_spans, repeated_line_keys
 from index.chunking import ChunkParams, chunk_text
 from index.duplicates import find_duplicates
-from index.ingest import (Article, CorpusFile, UnreadableArticle, content_sha1, read_article, read_corpus_file,
-                          scan_corpus)
+from index.dense import load_vectors
+from index.ingest import (ARTICLE_SUFFIXES, Article, CorpusFile, UnreadableArticle, content_sha1, read_article,
+                          read_corpus_file, scan_corpus)
 from index.lexical import LexicalIndex, TermCounts
 from index.manifest import Manifest
 from index.progress import CancelToken, Progress
-from index.store import CURRENT, SCHEMA_SQL, connect, current_generation
+from index.store import CURRENT, SCHEMA_SQL, check_database, connect, current_generation, verify_files, write_checksums
 from models.embedder import Embedder
-from models.errors import CorpusError, IndexCorrupt, IndexMismatch, VeilleError
+from models.errors import CorpusError, IndexCorrupt, IndexMismatch, IndexWriteError, VeilleError, os_reason
 
 #: Passages per stretch of the embedding run that mixes all lengths (see :func:`_embedding_batches`).
 EMBED_CHUNK = 256
@@ -120,8 +122,12 @@ def expected_manifest(embedder: Embedder, params: ChunkParams, analyzer: FrenchA
 @contextmanager
 def _build_lock(index_dir: Path) -> Iterator[None]:
     """One build at a time per index folder (another process or thread waits)."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as fh:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(index_dir / ".lock", "w")
+    except OSError as exc:  # read-only place, full disk, a file where the folder should be
+        raise IndexWriteError.from_os(index_dir, exc) from exc
+    with fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
@@ -156,6 +162,46 @@ def _embedding_batches(items: list[tuple[str, str]], lengths: list[int], batch_s
     batches = [[items[i] for i in order[s : s + batch_size]] for s in range(0, len(order), batch_size)]
     n_groups = -(-len(batches) // max(1, spread))
     return [b for g in range(n_groups) for b in batches[g::n_groups]]
+
+
+def unreachable_links(root: Path) -> dict[str, str]:
+    """Article-named symlinks below ``root`` that lead nowhere (a loop ``a -> b -> a``, a
+    deleted target), with the reason: ``scan_corpus`` leaves them out, and the user should be
+    told why an article they can see in the folder is not indexed.
+
+    Only symlinks are stat-ed (``DirEntry.is_symlink`` comes from the directory listing), so
+    this costs one listing of the corpus; symlinked folders are not followed, as in the scan.
+    """
+    found: dict[str, str] = {}
+    stack = [Path(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(Path(e.path))
+                    continue
+                if not (e.is_symlink() and e.name.lower().endswith(ARTICLE_SUFFIXES)):
+                    continue
+                os.stat(e.path)
+            except OSError as exc:
+                rel = Path(e.path).relative_to(root).as_posix()
+                why = "lien symbolique cassé" if exc.errno == errno.ENOENT else os_reason(exc)
+                found[rel] = f"illisible : {why}"
+    return found
+
+
+def _read_reason(exc: OSError) -> str:
+    """Why a file listed by the scan could not be read, in French."""
+    if exc.errno == errno.ENOENT:
+        return "fichier supprimé pendant l'indexation"
+    return f"lecture impossible : {os_reason(exc)}"
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -197,13 +243,19 @@ class IndexBuilder:
         self.summary = BuildSummary()
         self._files: dict[str, CorpusFile] = {}
         self._dup_of: dict[str, str] = {}
+        self._old_vectors: np.ndarray | None = None
+        self._old_lexical: LexicalIndex | None = None
+        #: files deleted between the scan and their reading: reported, but not remembered as
+        #: skipped (they are gone; remembering them would make the index look stale)
+        self._vanished: set[str] = set()
 
     # -- the old generation ------------------------------------------------------------------
     def _open_old(self, manifest: Manifest) -> tuple[Path | None, sqlite3.Connection | None]:
         try:
             gen = current_generation(self.index_dir)
         except IndexCorrupt as exc:
-            self.summary.full_rebuild, self.summary.reason = True, str(exc)
+            self.summary.full_rebuild = True
+            self.summary.reason = f"L'index était endommagé ({exc.detail}) ; reconstruction complète."
             return None, None
         if gen is None:
             self.summary.full_rebuild = True
@@ -211,12 +263,31 @@ class IndexBuilder:
         if self.rebuild:
             self.summary.full_rebuild, self.summary.reason = True, "reconstruction demandée"
             return None, None
+        conn = None
         try:
-            Manifest.load(gen).check_compatible(manifest)
+            old_manifest = Manifest.load(gen)
+            old_manifest.check_compatible(manifest)
+            # What is reused must be sound: the same checks as opening the index for search.
+            verify_files(gen)
             conn = connect(gen / "meta.sqlite", readonly=True)
-            conn.execute("SELECT COUNT(*) FROM articles").fetchone()
+            check_database(conn, gen, old_manifest)
+            self._old_vectors = load_vectors(gen / "vectors.npy", old_manifest.dimension, mmap=True)
+            self._old_lexical = LexicalIndex.load(gen / "lexical")
+            if not (len(self._old_vectors) == self._old_lexical.size):
+                raise IndexCorrupt(f"index incohérent dans {gen.name} ({len(self._old_vectors)} vecteurs, "
+                                   f"{self._old_lexical.size} lexicaux)")
             return gen, conn
-        except (IndexMismatch, IndexCorrupt, sqlite3.DatabaseError) as exc:
+        except IndexCorrupt as exc:
+            if conn is not None:
+                conn.close()
+            self._old_vectors = self._old_lexical = None
+            self.summary.full_rebuild = True
+            self.summary.reason = f"L'index était endommagé ({exc.detail}) ; reconstruction complète."
+            return None, None
+        except (IndexMismatch, sqlite3.DatabaseError) as exc:
+            if conn is not None:
+                conn.close()
+            self._old_vectors = self._old_lexical = None
             self.summary.full_rebuild = True
             self.summary.reason = f"{exc} Reconstruction complète."
             return None, None
@@ -229,8 +300,10 @@ class IndexBuilder:
             raise CorpusError(f"Le corpus {self.corpus} ne contient aucun article (.txt, .md, .html ou .pdf).")
         self.cancel.raise_if_cancelled()
         with _build_lock(self.index_dir):
+            # Leftovers of a killed build: never read, removed before anything else is written.
             for stale in self.index_dir.glob("gen-*.tmp"):
                 shutil.rmtree(stale, ignore_errors=True)
+            (self.index_dir / (CURRENT + ".tmp")).unlink(missing_ok=True)
             yield from self._run_locked(files, t0)
 
     def _run_locked(self, files: list[CorpusFile], t0: float) -> Iterator[Progress]:
@@ -274,7 +347,11 @@ class IndexBuilder:
             except UnreadableArticle as exc:
                 summary.skipped[f.source] = exc.reason
             except OSError as exc:
-                summary.skipped[f.source] = f"lecture impossible ({exc.strerror or exc})"
+                summary.skipped[f.source] = _read_reason(exc)
+                if exc.errno == errno.ENOENT:
+                    self._vanished.add(f.source)
+        for source, reason in unreachable_links(self.corpus).items():
+            summary.skipped.setdefault(source, reason)
         current = {a.source for a, _, _ in articles}
         summary.removed = sum(1 for s in old_articles if s not in current)
         for a, _, same in articles:
@@ -334,8 +411,7 @@ class IndexBuilder:
         old_by_text: dict[str, int] = {}
         old_rows: dict[str, list[sqlite3.Row]] = {}
         if old is not None and old_gen is not None:
-            old_vectors = np.load(old_gen / "vectors.npy", mmap_mode="r", allow_pickle=False)
-            old_lexical = LexicalIndex.load(old_gen / "lexical")
+            old_vectors, old_lexical = self._old_vectors, self._old_lexical
             for r in old.execute('SELECT id, source, ordinal, start, "end", text_sha1, sentences FROM passages ORDER BY id'):
                 old_by_text.setdefault(r["text_sha1"], r["id"])
                 old_rows.setdefault(r["source"], []).append(r)
@@ -380,6 +456,8 @@ class IndexBuilder:
         n = self._next_generation_number()
         tmp = self.index_dir / f"gen-{n:06d}.tmp"
         final = self.index_dir / f"gen-{n:06d}"
+        pointer = self.index_dir / (CURRENT + ".tmp")
+        swapped = False
         try:
             self._write_generation(tmp, plan, old_rows, old_vectors, old_lexical, old_by_text, new_vectors, summary, manifest)
             if old is not None:
@@ -388,15 +466,21 @@ class IndexBuilder:
             _fsync_tree(tmp)
             os.rename(tmp, final)
             _fsync_dir(self.index_dir)
-            pointer = self.index_dir / (CURRENT + ".tmp")
             with open(pointer, "w", encoding="utf-8") as fh:
                 fh.write(final.name)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(pointer, self.index_dir / CURRENT)
+            swapped = True
             _fsync_dir(self.index_dir)
-        except BaseException:
+        except BaseException as exc:
+            # Nothing half-written stays behind: the previous generation is still the live one.
             shutil.rmtree(tmp, ignore_errors=True)
+            if not swapped:
+                shutil.rmtree(final, ignore_errors=True)
+                pointer.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise IndexWriteError.from_os(self.index_dir, exc) from exc
             raise
         summary.generation = final.name
         self._remove_old_generations(keep={final.name, old_gen.name if old_gen else ""})
@@ -456,7 +540,10 @@ class IndexBuilder:
         vectors = np.vstack(vec_parts) if vec_parts else np.zeros((0, dim), np.float32)
         np.save(tmp / "vectors.npy", vectors.astype(np.float32), allow_pickle=False)
         terms.save(tmp / "lexical")
-        conn = connect(tmp / "meta.sqlite", readonly=False)
+        try:
+            conn = connect(tmp / "meta.sqlite", readonly=False)
+        except sqlite3.OperationalError as exc:  # "unable to open database file"
+            raise OSError(errno.EACCES, str(exc)) from exc
         try:
             conn.executescript(SCHEMA_SQL)
             conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", article_rows)
@@ -467,13 +554,18 @@ class IndexBuilder:
             conn.executemany(
                 "INSERT INTO skipped VALUES (?,?,?,?)",
                 [(s, r, files[s].size if s in files else None, files[s].mtime_ns if s in files else None)
-                 for s, r in summary.skipped.items()],
+                 for s, r in summary.skipped.items() if s not in self._vanished],
             )
             conn.commit()
+        except sqlite3.OperationalError as exc:
+            # SQLite reports a full disk as its own error, not as an OSError.
+            full = "full" in str(exc).lower()
+            raise OSError(errno.ENOSPC if full else errno.EIO, str(exc)) from exc
         finally:
             conn.close()
         summary.passages = len(passage_rows)
         manifest.counts = {"articles": len(article_rows), "passages": len(passage_rows), "skipped": len(summary.skipped)}
+        write_checksums(tmp)
         manifest.save(tmp)  # last: a generation without a manifest is never opened
 
 
@@ -499,7 +591,10 @@ class Staleness:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    reason: str = ""  # set when the index cannot be used as it is (missing, mismatched)
+    reason: str = ""  # set when the index cannot be used as it is (missing, mismatched, damaged)
+    #: the damage found when the index is damaged: readers report it (and offer a rebuild)
+    #: rather than silently rebuilding over it
+    corrupt: IndexCorrupt | None = None
 
     @property
     def stale(self) -> bool:
@@ -513,8 +608,8 @@ def check_staleness(corpus: Path, index_dir: Path, embedder: Embedder | None = N
     files = scan_corpus(corpus)
     try:
         gen = current_generation(index_dir)
-    except VeilleError as exc:
-        st.reason = str(exc)
+    except IndexCorrupt as exc:
+        st.reason, st.corrupt = str(exc), exc
         return st
     if gen is None:
         st.reason = "aucun index"
@@ -524,9 +619,20 @@ def check_staleness(corpus: Path, index_dir: Path, embedder: Embedder | None = N
         if embedder is not None:
             manifest.check_compatible(expected_manifest(embedder, params, FrenchAnalyzer()))
         conn = connect(gen / "meta.sqlite", readonly=True)
-        rows = conn.execute("SELECT source, size, mtime_ns FROM articles UNION ALL SELECT source, size, mtime_ns FROM skipped").fetchall()
-        conn.close()
-    except (VeilleError, sqlite3.DatabaseError) as exc:
+        try:
+            # Skipped files without a stat are unreachable links the scan does not list.
+            rows = conn.execute("SELECT source, size, mtime_ns FROM articles UNION ALL "
+                                "SELECT source, size, mtime_ns FROM skipped WHERE size IS NOT NULL").fetchall()
+        finally:
+            conn.close()
+    except IndexCorrupt as exc:
+        st.reason, st.corrupt = str(exc), exc
+        return st
+    except sqlite3.DatabaseError as exc:
+        st.corrupt = IndexCorrupt(f"base meta.sqlite illisible dans {gen.name} : {exc}")
+        st.reason = str(st.corrupt)
+        return st
+    except VeilleError as exc:
         st.reason = str(exc)
         return st
     known = {r[0]: (r[1], r[2]) for r in rows}

@@ -61,6 +61,42 @@ class TermCounts:
         (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
 
 
+def load_term_counts(folder: Path) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """The saved vocabulary and term-count matrix, checked so that damage is an :class:`IndexCorrupt`.
+
+    scipy checks little when handed CSR arrays, and a bad ``indptr`` or an out-of-range term id
+    would surface later as a raw IndexError during a search, or as silently wrong scores: dtypes,
+    shapes, monotonic ``indptr``, term ids within the vocabulary and positive finite counts are
+    checked here (vectorised; milliseconds for millions of non-zeros).
+    """
+    name = folder.name
+    try:
+        indptr = np.load(folder / "tf_indptr.npy", allow_pickle=False)
+        indices = np.load(folder / "tf_indices.npy", allow_pickle=False)
+        data = np.load(folder / "tf_data.npy", allow_pickle=False)
+        terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, EOFError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise IndexCorrupt(f"index lexical illisible ({name}) : {exc}") from exc
+    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms) or len(set(terms)) != len(terms):
+        raise IndexCorrupt(f"vocabulaire invalide dans {name}/vocab.json")
+    if indptr.dtype != np.int64 or indices.dtype != np.int32 or data.dtype != np.float32:
+        raise IndexCorrupt(f"types inattendus dans {name} ({indptr.dtype}, {indices.dtype}, {data.dtype})")
+    if indptr.ndim != 1 or indices.ndim != 1 or data.ndim != 1 or len(indptr) == 0:
+        raise IndexCorrupt(f"tableaux lexicaux de forme invalide dans {name}")
+    if indptr[0] != 0 or indptr[-1] != len(indices) or len(indices) != len(data) or (np.diff(indptr) < 0).any():
+        raise IndexCorrupt(f"tableaux lexicaux incohérents dans {name} ({len(indptr) - 1} lignes, "
+                           f"{len(indices)} termes, {len(data)} effectifs)")
+    if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= len(terms)):
+        raise IndexCorrupt(f"numéro de terme hors du vocabulaire dans {name}")
+    if len(data) and not (np.isfinite(data).all() and (data > 0).all()):
+        raise IndexCorrupt(f"effectifs de termes invalides dans {name}")
+    try:
+        tf = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
+    except ValueError as exc:
+        raise IndexCorrupt(f"index lexical illisible ({name}) : {exc}") from exc
+    return {t: i for i, t in enumerate(terms)}, tf
+
+
 class LexicalIndex:
     """Read side: BM25 scores of every passage for a list of query terms."""
 
@@ -73,15 +109,8 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path, k1: float = 1.2, b: float = 0.75) -> "LexicalIndex":
-        try:
-            indptr = np.load(folder / "tf_indptr.npy", allow_pickle=False)
-            indices = np.load(folder / "tf_indices.npy", allow_pickle=False)
-            data = np.load(folder / "tf_data.npy", allow_pickle=False)
-            terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-            tf = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
-        except (OSError, ValueError, json.JSONDecodeError) as exc:
-            raise IndexCorrupt(f"Index lexical illisible ({folder}) : {exc}") from exc
-        return cls({t: i for i, t in enumerate(terms)}, tf, k1=k1, b=b)
+        vocab, tf = load_term_counts(folder)
+        return cls(vocab, tf, k1=k1, b=b)
 
     @property
     def size(self) -> int:

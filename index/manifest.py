@@ -65,9 +65,9 @@ class Manifest:
         try:
             return cls.from_json(json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
         except FileNotFoundError as exc:
-            raise IndexCorrupt(f"Manifeste absent dans {folder} ; reconstruisez l'index.") from exc
-        except (ValueError, KeyError, TypeError) as exc:
-            raise IndexCorrupt(f"Manifeste illisible dans {folder} : {exc}") from exc
+            raise IndexCorrupt(f"manifeste absent dans {folder}") from exc
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise IndexCorrupt(f"manifeste illisible dans {folder} : {exc}") from exc
 
     def check_compatible(self, expected: "Manifest") -> None:
         """Raise :class:`IndexMismatch` naming every difference that invalidates the index."""

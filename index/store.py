@@ -12,18 +12,29 @@ Layout of an index folder::
 
 A build writes a new generation aside and then replaces ``CURRENT``; a reader opens whatever
 ``CURRENT`` names. Killing a build at any moment therefore leaves the previous index whole.
+
+Damage after the fact (a disk error, a file edited or truncated by hand) is caught on open:
+every file's size and CRC-32 are checked against ``checksums.json`` (any flipped bit, any
+truncation), then the arrays are checked for shape, dtype and values and the counts against
+each other and the manifest. The cost was measured on a synthetic 100k-passage index: CRC-32
+runs at ~4 GB/s from the page cache (36 ms for 154 MB of vectors, 51 ms for a 134 MB
+``meta.sqlite``), cheaper than SQLite's ``PRAGMA quick_check`` on the same database (64 ms)
+and stricter (it also sees a changed byte inside an article's text, which quick_check does not).
+A generation written before checksums existed is still checked structurally.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.dense import DenseIndex
+from index.dense import DenseIndex, load_vectors
 from index.ingest import page_of
 from index.lexical import LexicalIndex
 from index.manifest import Manifest
@@ -31,6 +42,11 @@ from index.passage import Passage
 from models.errors import IndexCorrupt, IndexMissing, SourceNotFound
 
 CURRENT = "CURRENT"
+CHECKSUMS = "checksums.json"
+#: Every data file of a generation, relative to its folder (the manifest vouches for itself).
+GENERATION_FILES = ("meta.sqlite", "vectors.npy", "lexical/tf_indptr.npy", "lexical/tf_indices.npy",
+                    "lexical/tf_data.npy", "lexical/vocab.json")
+_GEN_NAME = re.compile(r"gen-\d{6}")
 SCHEMA_SQL = """
 CREATE TABLE articles(
     source TEXT PRIMARY KEY, sha1 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
@@ -69,15 +85,88 @@ class ArticleInfo:
 def current_generation(index_dir: Path) -> Path | None:
     """The live generation folder, or None when no build has completed."""
     try:
-        name = (Path(index_dir) / CURRENT).read_text(encoding="utf-8").strip()
+        raw = (Path(index_dir) / CURRENT).read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise IndexCorrupt(f"Index illisible ({index_dir}) : {exc}") from exc
+        raise IndexCorrupt(f"{CURRENT} illisible dans {index_dir} : {exc.strerror or exc}") from exc
+    name = raw.decode("ascii", errors="replace").strip()
+    if not _GEN_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise IndexCorrupt(f"{CURRENT} ne désigne pas une version de l'index : « {shown} »")
     gen = Path(index_dir) / name
-    if not name.startswith("gen-") or not gen.is_dir():
-        raise IndexCorrupt(f"L'index {index_dir} désigne une version absente ({name}) ; reconstruisez-le.")
+    if not gen.is_dir():
+        raise IndexCorrupt(f"{CURRENT} désigne une version absente ({name})")
     return gen
+
+
+def file_checksum(path: Path) -> int:
+    """CRC-32 of a file, read by 1 MiB blocks."""
+    crc = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            crc = zlib.crc32(block, crc)
+    return crc
+
+
+def write_checksums(folder: Path) -> None:
+    """Record size and CRC-32 of every data file of a generation being written."""
+    sums = {}
+    for name in GENERATION_FILES:
+        path = folder / name
+        sums[name] = {"size": path.stat().st_size, "crc32": file_checksum(path)}
+    (folder / CHECKSUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
+
+
+def verify_files(gen: Path) -> None:
+    """Every data file is present, of its recorded size and checksum; else :class:`IndexCorrupt`."""
+    for name in GENERATION_FILES:
+        if not (gen / name).is_file():
+            raise IndexCorrupt(f"fichier {name} absent de {gen.name}")
+    try:
+        sums = json.loads((gen / CHECKSUMS).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return  # written before checksums existed: the structural checks still apply
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{CHECKSUMS} illisible dans {gen.name} : {exc}") from exc
+    try:
+        for name in GENERATION_FILES:
+            expected = sums[name]
+            size = (gen / name).stat().st_size
+            if size != int(expected["size"]):
+                raise IndexCorrupt(f"{name} tronqué ou modifié ({size} octets au lieu de {expected['size']})")
+            if file_checksum(gen / name) != int(expected["crc32"]):
+                raise IndexCorrupt(f"{name} modifié (somme de contrôle différente)")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IndexCorrupt(f"{CHECKSUMS} invalide dans {gen.name} : {exc}") from exc
+    except OSError as exc:
+        raise IndexCorrupt(f"fichier illisible dans {gen.name} : {exc.strerror or exc}") from exc
+
+
+def check_database(conn: sqlite3.Connection, gen: Path, manifest: Manifest) -> int:
+    """Cheap consistency checks of ``meta.sqlite``; returns the number of passages.
+
+    Passage ids must be exactly 0..n-1 (they are rows of the vector and term matrices) and
+    agree with the articles' passage counts and the manifest's counts.
+    """
+    try:
+        n, lo, hi = conn.execute("SELECT COUNT(*), MIN(id), MAX(id) FROM passages").fetchone()
+        n_articles, n_declared = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_passages), 0) FROM articles").fetchone()
+        (bad_span,) = conn.execute('SELECT COUNT(*) FROM passages WHERE start < 0 OR "end" <= start').fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorrupt(f"base meta.sqlite illisible dans {gen.name} : {exc}") from exc
+    if n and (lo != 0 or hi != n - 1):
+        raise IndexCorrupt(f"numéros de passages incohérents dans {gen.name}/meta.sqlite")
+    if n_declared != n or bad_span:
+        raise IndexCorrupt(f"passages incohérents dans {gen.name}/meta.sqlite")
+    counts = manifest.counts
+    try:
+        if "passages" in counts and int(counts["passages"]) != n or "articles" in counts and int(counts["articles"]) != n_articles:
+            raise IndexCorrupt(f"le manifeste annonce {counts.get('articles')} articles et {counts.get('passages')} "
+                               f"passages, la base {n_articles} et {n}")
+    except (TypeError, ValueError) as exc:
+        raise IndexCorrupt(f"manifeste invalide dans {gen.name} : {exc}") from exc
+    return int(n)
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -109,23 +198,27 @@ class OpenIndex:
 
     @classmethod
     def open(cls, index_dir: Path, k1: float = 1.2, b: float = 0.75) -> "OpenIndex":
+        """Open the live generation, checked (see the module docstring): :class:`IndexCorrupt` if damaged."""
         index_dir = Path(index_dir)
         gen = current_generation(index_dir)
         if gen is None:
             raise IndexMissing(f"Aucun index dans {index_dir} ; lancez « veille index ».")
         manifest = Manifest.load(gen)
+        verify_files(gen)
         try:
             conn = connect(gen / "meta.sqlite", readonly=True)
-            (n,) = conn.execute("SELECT COUNT(*) FROM passages").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise IndexCorrupt(f"Base de l'index illisible ({gen}) : {exc}") from exc
-        lexical = LexicalIndex.load(gen / "lexical", k1=k1, b=b)
-        dense = DenseIndex.load(gen / "vectors.npy", manifest.dimension)
-        if not (lexical.size == dense.size == n):
+            raise IndexCorrupt(f"base meta.sqlite illisible dans {gen.name} : {exc}") from exc
+        try:
+            n = check_database(conn, gen, manifest)
+            lexical = LexicalIndex.load(gen / "lexical", k1=k1, b=b)
+            dense = DenseIndex(load_vectors(gen / "vectors.npy", manifest.dimension))
+            if not (lexical.size == dense.size == n):
+                raise IndexCorrupt(f"index incohérent dans {gen.name} ({n} passages, {lexical.size} lexicaux, "
+                                   f"{dense.size} vecteurs)")
+        except BaseException:
             conn.close()
-            raise IndexCorrupt(
-                f"Index incohérent dans {gen} ({n} passages, {lexical.size} lexicaux, {dense.size} vecteurs)."
-            )
+            raise
         return cls(index_dir, gen, manifest, lexical, dense, conn)
 
     def close(self) -> None:
@@ -138,7 +231,10 @@ class OpenIndex:
 
     def _query(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._conn.execute(sql, args).fetchall()
+            try:
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:  # a page damaged after opening
+                raise IndexCorrupt(f"base meta.sqlite illisible dans {self.generation.name} : {exc}") from exc
 
     def passages(self, ids: list[int]) -> list[Passage]:
         """Passages by id, in the order asked, with their exact text."""
