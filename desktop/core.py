@@ -189,7 +189,10 @@ class Core:
         cancel.raise_if_cancelled()
         st = ws.staleness()
         summary = None
-        if st.reason:  # no index yet, or one that cannot be used as it is
+        if st.corrupt is not None:
+            # Damage is shown with « Reconstruire l'index » (main window), not silently rebuilt over.
+            raise st.corrupt
+        if st.reason:  # no index yet, or one built with other settings
             first = st.reason == "aucun index"
             yield Progress(0, 0, "Premier index de ce corpus…" if first else f"{st.reason} Reconstruction…")
             summary = yield from self._build(False, cancel)

@@ -15,6 +15,7 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -35,7 +36,11 @@ def user_message(exc: BaseException) -> str:
 
 
 class ErrorBanner(QFrame):
-    """A dismissable message at the top of the window, with the details one click away."""
+    """A dismissable message at the top of the window, with the details one click away.
+
+    An error that has a remedy (a damaged index: « Reconstruire l'index ») shows it as a button
+    beside the message, so the fix is where the problem is read.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,21 +50,39 @@ class ErrorBanner(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton("Copier les détails")
         self.copy_button.clicked.connect(self.copy_details)
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("errorAction")
+        self.action_button.clicked.connect(self._run_action)
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
         close = QPushButton("Fermer")
         close.clicked.connect(self.hide)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 8, 8, 8)
         lay.addWidget(self.label, 1)
+        lay.addWidget(self.action_button)
         lay.addWidget(self.copy_button)
         lay.addWidget(close)
         self.details = ""
         self.hide()
 
-    def show_error(self, message: str, details: str = "") -> None:
+    def show_error(self, message: str, details: str = "",
+                   action: tuple[str, Callable[[], object]] | None = None) -> None:
+        """Show ``message``; ``action`` is an optional (button text, remedy) offered beside it."""
         self.label.setText(message)
         self.details = details or message
         self.copy_button.setVisible(bool(details))
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
+        self.action_button.setEnabled(action is not None)
         self.show()
+
+    def _run_action(self) -> None:
+        action, self._action = self._action, None
+        self.hide()
+        if action is not None:
+            action()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(f"{self.label.text()}\n\n{self.details}")

@@ -352,7 +352,13 @@ class MainWindow(QMainWindow):
         self._last_outcome = "cancelled"
 
     def _op_failed(self, exc: BaseException, details: str) -> None:
-        self.show_error(user_message(exc), details)
+        from models.errors import IndexCorrupt
+
+        if isinstance(exc, IndexCorrupt):  # the remedy, offered where the message is read
+            self.error_banner.show_error(user_message(exc), details,
+                                         action=("Reconstruire l'index", lambda: self.update_index(True)))
+        else:
+            self.show_error(user_message(exc), details)
         if self.ready:
             self.statusBar().showMessage("L'opération a échoué ; l'index précédent reste utilisé.", 8000)
         else:
