@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from index.analysis import FrenchAnalyzer
-from index.boilerplate import excluded_spans, repeated_line_keys
+from index.boilerplate import LINES_CACHE, excluded_from, lines_of, load_lines_cache, repeated_keys, save_lines_cache
 from index.chunking import ChunkParams, chunk_text
 from index.duplicates import find_duplicates
 from index.dense import load_vectors
@@ -243,6 +243,7 @@ class IndexBuilder:
         self.summary = BuildSummary()
         self._files: dict[str, CorpusFile] = {}
         self._dup_of: dict[str, str] = {}
+        self._lines: dict = {}  # content sha1 -> boilerplate.Lines, saved in the generation
         self._old_vectors: np.ndarray | None = None
         self._old_lexical: LexicalIndex | None = None
         #: files deleted between the scan and their reading: reported, but not remembered as
@@ -373,10 +374,14 @@ class IndexBuilder:
         #    three copies would read as a site's footer and leave every copy without passages.
         self._dup_of = find_duplicates([a for a, _, _ in articles])
         summary.duplicates = len(self._dup_of)
-        repeated = repeated_line_keys(a.text for a, _, _ in articles if a.source not in self._dup_of)
+        #    Each article's lines are folded and hashed once, then cached in the index by content.
+        cached = load_lines_cache(old_gen / LINES_CACHE) if old is not None and old_gen is not None else {}
+        self._lines = {a.sha1: cached.get(a.sha1) or lines_of(a.text) for a, _, _ in articles}
+        del cached
+        repeated = repeated_keys(self._lines[a.sha1] for a, _, _ in articles if a.source not in self._dup_of)
         plan: list[_Planned] = []
         for a, f, same in articles:
-            excluded = excluded_spans(a.text, repeated)
+            excluded = excluded_from(self._lines[a.sha1], repeated)
             key = _chunk_key(a, excluded)
             prev = old_articles.get(a.source)
             reuse = a.source if (same and prev is not None and prev.chunk_key == key) else None
@@ -435,7 +440,9 @@ class IndexBuilder:
             self.embedder.load()
         yield Progress(0, total_articles, "Calcul des vecteurs…", 0, 0.0)
         batch_size = self.embedder.batch_size
-        lengths = self.embedder.token_lengths([t for _, t in pending]) if pending else []
+        # By blocks: the tokenizer's lists of Python ints for 56,000 passages at once were ~0.4 GB.
+        lengths = [n for b in range(0, len(pending), 2048)
+                   for n in self.embedder.token_lengths([t for _, t in pending[b : b + 2048]])]
         for batch in _embedding_batches(pending, lengths, batch_size, max(1, EMBED_CHUNK // batch_size)):
             self.cancel.raise_if_cancelled()
             vecs = self.embedder.encode([t for _, t in batch], batch_size=batch_size)
@@ -506,7 +513,11 @@ class IndexBuilder:
         terms = TermCounts(old_lexical.vocab if old_lexical is not None else None)
         passage_rows: list[tuple] = []
         article_rows: list[tuple] = []
-        vec_parts: list[np.ndarray] = []
+        # Filled in place: stacking per-article parts held the vectors three times over (parts,
+        # stack, float32 copy), +260 MB at 60,000 passages.
+        n_total = sum(len(old_rows.get(p.article.source, [])) if p.reuse_from is not None else len(p.chunks)
+                      for p in plan)
+        vectors = np.empty((n_total, dim), np.float32)
         for p in plan:
             a = p.article
             first = len(passage_rows)
@@ -518,28 +529,26 @@ class IndexBuilder:
                     passage_rows.append((len(passage_rows), a.source, r["ordinal"], r["start"], r["end"], r["text_sha1"], r["sentences"]))
                     terms.add_row(*old_lexical.row(r["id"]))
                 if ids:
-                    vec_parts.append(np.asarray(old_vectors[ids], dtype=np.float32))
+                    vectors[first : first + len(ids)] = old_vectors[ids]
             else:
-                vecs = []
                 for ordinal, c in enumerate(p.chunks):
                     text = a.text[c.start : c.end]
                     k = _text_key(text)
                     passage_rows.append((len(passage_rows), a.source, ordinal, c.start, c.end, k, json.dumps(c.sentences)))
                     terms.add_terms(self.analyzer(text))
                     if k in new_vectors:
-                        vecs.append(new_vectors[k])
+                        vectors[len(passage_rows) - 1] = new_vectors[k]
                     else:
                         assert old_vectors is not None
-                        vecs.append(np.asarray(old_vectors[old_by_text[k]], dtype=np.float32))
-                if vecs:
-                    vec_parts.append(np.vstack(vecs))
+                        vectors[len(passage_rows) - 1] = old_vectors[old_by_text[k]]
             article_rows.append((a.source, a.sha1, p.size, p.mtime_ns, a.title, a.date, a.text, p.chunk_key,
                                  first, len(passage_rows) - first, a.author, a.site,
                                  json.dumps(list(a.pages)) if a.pages else None, a.kind, a.date_source,
                                  self._dup_of.get(a.source)))
-        vectors = np.vstack(vec_parts) if vec_parts else np.zeros((0, dim), np.float32)
-        np.save(tmp / "vectors.npy", vectors.astype(np.float32), allow_pickle=False)
+        assert len(passage_rows) == n_total
+        np.save(tmp / "vectors.npy", vectors, allow_pickle=False)
         terms.save(tmp / "lexical")
+        save_lines_cache(tmp / LINES_CACHE, self._lines)
         try:
             conn = connect(tmp / "meta.sqlite", readonly=False)
         except sqlite3.OperationalError as exc:  # "unable to open database file"
