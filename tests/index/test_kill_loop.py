@@ -8,8 +8,8 @@ that child with SIGKILL after a delay drawn uniformly in [0, the build's measure
 so kills land during the model load, the reading, the embedding, the writing and the
 ``CURRENT`` swap alike. Writing is a small part of a build (a few hundred ms), too short to be hit
 reliably by a clock started at the fork, so one kill in four instead waits for the child to log
-« Écriture de l'index » and then strikes after a delay drawn uniformly in the writing stretch
-the calibration build measured: the ``fsync``, rename and ``CURRENT`` swap are hit for sure. The server never runs the model itself (a parent that has used
+« Écriture de l'index » and then strikes after a delay drawn uniformly in 1.3 × the writing
+stretch the calibration build measured: the ``fsync``, rename and ``CURRENT`` swap are hit. The server never runs the model itself (a parent that has used
 OpenMP must not fork), each child loads it: that load is one of the phases killed.
 
 Between kills the corpus is mutated (articles edited, added, removed), so each build really
