@@ -410,6 +410,9 @@ class IndexBuilder:
                 summary.generation = old_gen.name
                 # The manifest already counts them; no second connection (it was never closed).
                 summary.passages = int(Manifest.load(old_gen).counts.get("passages", 0))
+                # A build killed between its CURRENT swap and its clean-up left a third generation.
+                older = sorted(g.name for g in self.index_dir.glob("gen-*") if g.name < old_gen.name)
+                self._remove_old_generations(keep={old_gen.name, *older[-1:]})
                 summary.seconds = time.perf_counter() - t0
                 yield Progress(len(files), len(files), "Index à jour.", summary.passages, summary.seconds)
                 return
