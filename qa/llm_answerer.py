@@ -28,7 +28,7 @@ from qa.answer import ABSTAIN_TEXT, Answer, Evidence
 from qa.citations import verify_citations
 from qa.grounding import Grounder
 from qa.prompting import Prompt, build_prompt
-from qa.provenance import annotate
+from qa.provenance import annotate, relative_date_notes
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -198,7 +198,7 @@ class LLMAnswerer:
         problems = verify_citations(answer, self._get_text)
         if problems:  # cannot happen by construction; if it does, never show the answer as sourced
             return self._fallback(preview, NOTICE_NO_CITATION + " (" + " ; ".join(problems) + ")", None)
-        return annotate(answer, self.extractive.index)
+        return relative_date_notes(annotate(answer, self.extractive.index))
 
     def _fallback(self, preview: Answer, notice: str, t0: float | None, invalid: list[int] | None = None,
                   extra: list[str] | None = None) -> Answer:

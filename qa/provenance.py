@@ -32,3 +32,35 @@ def annotate(answer: Answer, index: "OpenIndex") -> Answer:
                                        also_in=tuple(index.duplicates(c.source))))
     answer.citations = out
     return answer
+
+
+def relative_date_notes(answer: Answer) -> Answer:
+    """For a « quand » answer written by a model: place the cited relative dates in time.
+
+    The extractive answerer writes the note into its short answer; a model's sentence is its
+    own, so the notes go beside it instead (``dates`` and one notice line): the reader sees
+    « lundi » [1] = 11 mars 2024, deduced from the article's date, whatever the model wrote.
+    Uses the citations' ``date``, so call it after :func:`annotate`.
+    """
+    from qa.dates import describe, note
+    from qa.qtypes import DATE
+    from qa.spans import date_spans
+
+    if answer.qtype != DATE or answer.abstained or answer.dates:
+        return answer
+    seen: set[tuple[str, int]] = set()
+    parts: list[str] = []
+    for c in answer.citations:
+        if not c.date:
+            continue
+        for s, e in date_spans(c.quote):
+            expr = c.quote[s:e]
+            dn = note(expr, c.n, c.date)
+            if dn is None or (expr.lower(), c.n) in seen:
+                continue
+            seen.add((expr.lower(), c.n))
+            answer.dates.append(dn)
+            parts.append(f"« {expr} » [{c.n}] : {describe(expr, c.date)}")
+    if parts:
+        answer.notices.append("Dates relatives : " + " ; ".join(parts) + ".")
+    return answer
