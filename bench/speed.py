@@ -269,7 +269,7 @@ def synth_build(index_dir: Path, n_passages: int, seed: int = 0) -> dict[str, ob
         raw = text.encode("utf-8")
         first = len(passage_rows) - len(parts)
         article_rows.append((source, hashlib.sha1(raw).hexdigest(), len(raw), 0, parts[0][:80], None, text,
-                             "synthetic", first, len(parts)))
+                             "synthetic", first, len(parts), None, None, None, "text", None, None))
     # Random unit vectors, written block by block.
     vectors = np.lib.format.open_memmap(gen / "vectors.npy", mode="w+", dtype=np.float32, shape=(n_passages, dim))
     nprng = np.random.default_rng(seed)
@@ -281,7 +281,7 @@ def synth_build(index_dir: Path, n_passages: int, seed: int = 0) -> dict[str, ob
     terms.save(gen / "lexical")
     conn = connect(gen / "meta.sqlite", readonly=False)
     conn.executescript(SCHEMA_SQL)
-    conn.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", article_rows)
+    conn.executemany(f"INSERT INTO articles VALUES ({','.join('?' * len(article_rows[0]))})", article_rows)
     conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", passage_rows)
     conn.commit()
     conn.close()
