@@ -70,12 +70,26 @@ def force_offline() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
+#: Texts per ``encode`` call. Why 16 and not sentence-transformers' 32 or our former 64: a batch
+#: of 64 long passages took ~650 MB of transient activations on top of the model, 16 about a
+#: quarter of that, and on these 2 cores the smaller batches were not slower (the model is
+#: compute-bound well before 16 texts). ``VEILLE_EMBED_BATCH`` overrides it for benchmarks.
+DEFAULT_BATCH = 16
+
+
+def _default_batch() -> int:
+    try:
+        return max(1, int(os.environ.get("VEILLE_EMBED_BATCH", DEFAULT_BATCH)))
+    except ValueError:
+        return DEFAULT_BATCH
+
+
 class Embedder:
     """Encodes passages and queries into L2-normalised float32 vectors."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, batch_size: int = 64) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, batch_size: int | None = None) -> None:
         self.path: Path = resolve_embedder_path(path)
-        self.batch_size = batch_size
+        self.batch_size = batch_size or _default_batch()
         self._model = None
         self._dimension: int | None = None
 
