@@ -28,7 +28,9 @@ class EvidenceList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHeaderLabels(["#", "Source", "Date", "Passage", "Score"])
+        self.setHeaderLabels(["#", "Source", "Date", "Passage", "Pertinence"])
+        self.headerItem().setToolTip(4, "Probabilité, selon le reclassement, que ce passage réponde à la question "
+                                        "(à défaut : score de recherche BM25 + vecteurs)")
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
@@ -49,8 +51,10 @@ class EvidenceList(QTreeWidget):
         self.clear()
         for rank, ev in enumerate(answer.passages, 1):
             date = dates.get(ev.source)
-            item = QTreeWidgetItem([str(rank), ev.title, format_date(date) if date else "", _excerpt(ev.text),
-                                    f"{ev.score:.2f}"])
+            weight = f"{ev.relevance:.0%}" if ev.relevance is not None else f"{ev.score:.2f}"
+            item = QTreeWidgetItem([str(rank), ev.title, format_date(date) if date else "", _excerpt(ev.text), weight])
+            item.setToolTip(4, f"score de recherche {ev.score:.3f}"
+                            + (f", pertinence {ev.relevance:.1%}" if ev.relevance is not None else ""))
             item.setData(0, SPAN_ROLE, (ev.source, ev.start, ev.end))
             item.setToolTip(1, f"{ev.title}\n{ev.source}")
             item.setToolTip(3, " ".join(ev.text.split()))

@@ -50,7 +50,9 @@ class Citation:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A retrieved passage as shown to the user (ranked, with its fused retrieval score)."""
+    """A retrieved passage as shown to the user (ranked, with its fused retrieval score and,
+    when the passages were reranked, the reranker's probability that it answers: ``relevance``,
+    which decreases with the rank where the fused score may not)."""
 
     source: str
     title: str
@@ -58,10 +60,18 @@ class Evidence:
     end: int
     score: float
     text: str
+    relevance: float | None = None
+
+    @classmethod
+    def of(cls, hit: Any) -> "Evidence":
+        """The evidence for a retrieval hit (``index.retriever.Hit`` or ``RankedHit``)."""
+        p = hit.passage
+        return cls(hit.source, hit.title, p.start, p.end, hit.score, p.text, getattr(hit, "relevance", None))
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "title": self.title, "start": self.start, "end": self.end,
-                "score": round(self.score, 6), "text": self.text}
+                "score": round(self.score, 6), "text": self.text,
+                "relevance": None if self.relevance is None else round(self.relevance, 6)}
 
 
 @dataclass(frozen=True)

@@ -59,9 +59,13 @@ def _dump(obj: Any) -> str:
 
 
 def hit_json(hit: "Hit") -> dict[str, Any]:
+    """A search hit as JSON; ``relevance`` (the reranker's probability, or null) extends the
+    contract, and ``score`` stays the fused retrieval score."""
     p = hit.passage
+    relevance = getattr(hit, "relevance", None)
     return {"rank": hit.rank, "source": p.source, "title": hit.title, "start": p.start, "end": p.end,
-            "score": round(hit.score, 6), "text": p.text}
+            "score": round(hit.score, 6), "text": p.text,
+            "relevance": None if relevance is None else round(relevance, 6)}
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -165,7 +169,8 @@ def _format_search(out: dict[str, Any]) -> str:
         lines.append("  aucun passage trouvé")
     for h in out["hits"]:
         text = " ".join(h["text"].split())
-        lines.append(f"{h['rank']:>3}. {h['title']}  [{h['source']}:{h['start']}-{h['end']}]  {h['score']:.3f}")
+        weight = f"{h['relevance']:.0%}" if h.get("relevance") is not None else f"{h['score']:.3f}"
+        lines.append(f"{h['rank']:>3}. {h['title']}  [{h['source']}:{h['start']}-{h['end']}]  {weight}")
         lines.append(f"     {text[:220]}{'…' if len(text) > 220 else ''}")
     return "\n".join(lines)
 

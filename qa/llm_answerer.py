@@ -81,7 +81,7 @@ AnswerEvent = Union[Retrieved, PromptReady, Token, Finished]
 
 
 def _evidence(h: "Hit") -> Evidence:
-    return Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text)
+    return Evidence.of(h)
 
 
 class LLMAnswerer:

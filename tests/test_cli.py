@@ -35,6 +35,18 @@ def test_search_finds_the_lecointre_call(capsys: pytest.CaptureFixture[str], sam
         assert text[h["start"] : h["end"]] == h["text"]
 
 
+def test_search_relevance_follows_the_rank(capsys: pytest.CaptureFixture[str], sample_index: Path) -> None:
+    """The reranked order comes with the reranker's probability, which never increases down the
+    list (the fused ``score`` may: it is what the reranker started from)."""
+    code, out, _ = run(capsys, "search", "Quand Lecointre a-t-il appelé Guerassimov ?", "--json", "-k", "10",
+                       "--corpus", str(SAMPLE_CORPUS), "--index", str(sample_index))
+    assert code == 0
+    rel = [h["relevance"] for h in json.loads(out)["hits"]]
+    assert all(r is not None and 0.0 < r <= 1.0 for r in rel)
+    assert rel == sorted(rel, reverse=True)
+    assert sum(rel) <= 1.0 + 1e-6
+
+
 def test_search_batch(capsys: pytest.CaptureFixture[str], sample_index: Path, tmp_path: Path) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"id": "a", "query": "porte-avions Charles de Gaulle"}\n{"id": 2, "query": "Otan Pavel"}\n', encoding="utf-8")
