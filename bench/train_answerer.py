@@ -27,7 +27,7 @@ from answers import piaf_questions, piaf_workspace  # noqa: E402
 
 from qa.evaluate import best_f1, contains_answer  # noqa: E402
 from qa.extractive import WEIGHTS_FILE, ExtractiveAnswerer, Weights  # noqa: E402
-from qa.features import FEATURES  # noqa: E402
+from qa.features import FEATURES, SPAN_FEATURES, span_candidates  # noqa: E402
 
 
 def collect(answerer: ExtractiveAnswerer, questions: list[dict], hide: bool = False):
@@ -90,6 +90,39 @@ def fit_listwise(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -
     return res.x
 
 
+def span_groups(data, types: tuple[str, ...] = ("autre",)) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per answer-bearing sentence of an open question: its candidate spans' features and F1."""
+    out = []
+    for q, cands, labels, golds in data:
+        if q.qtype not in types:
+            continue
+        for c in [c for c, lab in zip(cands, labels) if lab][:2]:
+            spans, rows = span_candidates(q, c.text, c.toks)
+            if spans:
+                out.append((np.array(rows), np.array([best_f1(c.text[s:e], golds) for s, e in spans])))
+    return out
+
+
+def fit_spans(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> np.ndarray:
+    """Softmax over a sentence's spans maximising the expected F1 of the chosen span."""
+    from scipy.optimize import minimize
+
+    dim = groups[0][0].shape[1]
+
+    def loss(w: np.ndarray):
+        total, grad = 0.5 * l2 * float(w @ w), l2 * w
+        for X, f in groups:
+            s = X @ w
+            e = np.exp(s - s.max())
+            p = e / e.sum()
+            ef = float(p @ f)
+            total -= ef
+            grad = grad - X.T @ (p * (f - ef))
+        return total, grad
+
+    return minimize(loss, np.zeros(dim), jac=True, method="L-BFGS-B", options={"maxiter": 300}).x
+
+
 def calibrate(best_scores: np.ndarray, correct: np.ndarray) -> tuple[float, float]:
     """1-D logistic regression: P(top sentence holds the answer | its raw score)."""
     X = np.stack([np.ones_like(best_scores), best_scores], axis=1)
@@ -120,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--max-abstain", type=float, default=0.03, help="abstention allowed on answerable (train)")
     ap.add_argument("--pointwise", action="store_true", help="pointwise logistic regression instead of listwise")
+    ap.add_argument("--keep-scorer", metavar="WEIGHTS_JSON",
+                    help="keep this file's sentence scorer, calibration and threshold; learn only the span model")
     ap.add_argument("--dry-run", action="store_true", help="do not write the weights file")
     args = ap.parse_args(argv)
 
@@ -135,18 +170,26 @@ def main(argv: list[str] | None = None) -> int:
 
     X = np.array([c.features for _, cands, _, _ in tr for c in cands])
     y = np.array([l for _, _, labels, _ in tr for l in labels])
-    if args.pointwise:
+    kept = json.loads(Path(args.keep_scorer).read_text(encoding="utf-8")) if args.keep_scorer else None
+    if kept is not None:  # the sentence scorer as it was (same calibration, same threshold); spans re-learnt
+        coef = dict(zip(kept["features"], kept["coef"]))
+        w = np.array([float(coef.get(f, 0.0)) for f in FEATURES])
+    elif args.pointwise:
         w = fit(X, y, args.l2)
     else:
         w = fit_listwise([(np.array([c.features for c in cands]), np.array(labels))
                           for _, cands, labels, _ in tr if cands], args.l2)
+    span_w = fit_spans(span_groups(tr))
+    answerer.weights.span_coef = [float(x) for x in span_w]  # short spans of open questions, as answering uses them
     r_tr, r_te = score(answerer, tr, w), score(answerer, te, w)
     hid_tr, hid_te = score(answerer, tr_hidden, w), score(answerer, te_hidden, w)
     a, b = calibrate(np.array(r_tr["best_probs"]), np.array(r_tr["sent_ok"]))
+    if kept is not None:
+        a, b = (float(x) for x in kept["calibration"])
     for r in (r_tr, r_te, hid_tr, hid_te):  # raw best scores -> calibrated probabilities
         r["best_probs"] = list(1 / (1 + np.exp(-(a * np.array(r["best_probs"]) + b))))
         r.pop("sent_ok")
-    threshold = float(np.quantile(r_tr["best_probs"], args.max_abstain))
+    threshold = float(np.quantile(r_tr["best_probs"], args.max_abstain)) if kept is None else float(kept["abstain_threshold"])
     report = {
         "train": {k: v for k, v in r_tr.items() if k != "best_probs"},
         "test": {k: v for k, v in r_te.items() if k != "best_probs"},
@@ -166,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
                      "train half (split by article). Do not edit by hand.",
             "features": list(FEATURES), "coef": [round(float(c), 5) for c in w],
             "abstain_threshold": round(threshold, 5), "calibration": [round(a, 5), round(b, 5)],
-            "method": "pointwise" if args.pointwise else "listwise", "report": report,
+            "method": kept.get("method", "listwise") if kept else ("pointwise" if args.pointwise else "listwise"),
+            "span_features": list(SPAN_FEATURES), "span_coef": [round(float(c), 5) for c in span_w], "report": report,
         }, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"écrit {WEIGHTS_FILE}", file=sys.stderr)
     return 0

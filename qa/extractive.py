@@ -23,7 +23,8 @@ from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mentio
 from qa.copies import distinct_hits, drop_repeats, story_of
 from qa.dates import describe
 from qa.dates import note as date_note
-from qa.features import _QWORDS, FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar, tokens
+from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
+                         span_candidates, tokens)
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
 from qa.provenance import annotate
 from qa.spans import MONEY_RE, date_specificity, typed_spans
@@ -65,6 +66,8 @@ class Weights:
     abstain_threshold: float
     #: maps a raw sentence score to P(sentence answers the question): sigmoid(a * score + b)
     calibration: tuple[float, float] = (1.0, 0.0)
+    #: linear span scorer for open answers (:data:`qa.features.SPAN_FEATURES`); None: clause rule
+    span_coef: list[float] | None = None
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "Weights":
@@ -73,9 +76,18 @@ class Weights:
             names = data["features"]
             coef = dict(zip(names, data["coef"]))
             a, b = data.get("calibration", (1.0, 0.0))
-            return cls([float(coef.get(f, 0.0)) for f in FEATURES], float(data["abstain_threshold"]), (float(a), float(b)))
+            span = None
+            if data.get("span_coef"):
+                sc = dict(zip(data["span_features"], data["span_coef"]))
+                span = [float(sc.get(f, 0.0)) for f in SPAN_FEATURES]
+            return cls([float(coef.get(f, 0.0)) for f in FEATURES], float(data["abstain_threshold"]), (float(a), float(b)),
+                       span)
         except (OSError, ValueError, KeyError):
             return cls([_DEFAULT.get(f, 0.0) for f in FEATURES], 0.2)
+
+    def scores(self, rows: list[list[float]]) -> list[float]:
+        """Raw (linear) scores of feature rows."""
+        return [sum(a * b for a, b in zip(self.coef, r)) for r in rows]
 
 
 def _sigmoid(x: float) -> float:
@@ -197,9 +209,8 @@ class ExtractiveAnswerer:
                 out.append(Candidate(p.source, h.title, s, e, text, h.rank, h.score, h.dense_score,
                                      h.lexical_score, i, p.ordinal, tokens(text, self.analyzer)))
         featurize(q, out)
-        w = self.weights.coef
-        for c in out:
-            c.score = sum(a * b for a, b in zip(w, c.features))
+        for c, sc in zip(out, self.weights.scores([c.features for c in out])):
+            c.score = sc
             c.prob = _sigmoid(self.weights.calibration[0] * c.score + self.weights.calibration[1])
         # a copy of the same story (another outlet) repeats sentences of a higher-ranked copy:
         # cite one copy (its citation names the others), never the same sentence twice
@@ -297,7 +308,18 @@ class ExtractiveAnswerer:
         spans = self.typed(q, c)
         if spans:
             return spans[0]
+        if self.weights.span_coef is not None:
+            return self.open_span(q, c)
         return focus_clause(q, c)
+
+    def open_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
+        """The best-scoring span of the sentence for an open question (learnt on PIAF train)."""
+        spans, rows = span_candidates(q, c.text, c.toks)
+        if not spans:
+            return 0, len(c.text)
+        w = self.weights.span_coef or []
+        scores = [sum(a * b for a, b in zip(w, r)) for r in rows]
+        return spans[max(range(len(spans)), key=lambda i: (scores[i], -i))]
 
     def _specificity(self, q: QuestionInfo, c: Candidate) -> int:
         spans = self.typed_detail(q, c) if q.qtype == DATE else []

@@ -234,3 +234,96 @@ def _min_window(terms: list[str], wanted: set[str]) -> int:
                     have -= 1
             left += 1
     return best
+
+
+# -- open answers: which span of the chosen sentence answers the question ----------------------
+
+#: Features of a candidate span for open questions (« autre ») and typed questions with no typed
+#: span. Why: PIAF-like gold answers are short (median 3 words) and sit next to the words the
+#: question repeats, often right after a copula (« … est un droit de passage ») or a boundary;
+#: a learnt linear score over these cues replaces a fixed « clause after the question » rule.
+SPAN_FEATURES = (
+    "bias", "len1", "len2", "len3_4", "len5_7", "len8_12", "len_log", "q_frac", "has_q", "gap_after", "gap_before",
+    "adj_after", "adj_before", "dist_log", "start_bound", "end_bound", "end_sentence", "start_sentence",
+    "after_copula", "start_stop", "end_stop", "caps", "digits", "pos_rel", "inside_gap", "start_prep",
+    "why_cue", "how_cue", "crosses_bound", "after_q_clause", "before_verb_q",
+)
+
+_SPAN_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+_BOUND_CHARS = frozenset(",;:()«»\"“”–—[]")
+_COPULA = frozenset("est sont était étaient fut furent sera seront devient devenu reste appelé appelée appelés nommé "
+                    "nommée désigne désignent signifie représente constitue consiste".split())
+_SPAN_STOP = frozenset("le la les l un une des du de d au aux et ou à en dans par pour sur qui que qu dont ce cette "
+                       "se sa son ses leur il elle ils elles ne pas est sont a ont".split())
+_PREPS = frozenset("par pour avec en dans sur grâce afin car parce lors après avant contre selon".split())
+_MAX_SPAN = 14
+
+
+def span_candidates(q: QuestionInfo, sentence: str, toks: list[Token]) -> tuple[list[Span], list[list[float]]]:
+    """Contiguous word spans of ``sentence`` (up to 14 words, no sentence-final punctuation) with
+    their features. Offsets are relative to the sentence, so the answer is always its exact text.
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in _SPAN_WORD.finditer(sentence)]
+    if not words:
+        return [], []
+    qmark = []
+    content = {(t.start, t.end): t for t in toks}
+    for s, e, w in words:
+        t = content.get((s, e))
+        hit = False
+        if t is not None:
+            hit = t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))
+        else:
+            # words the analyser dropped (stop words) never count as the question's
+            sub = [x for x in toks if x.start >= s and x.end <= e]
+            hit = bool(sub) and all(x.term in q.idf for x in sub)
+        qmark.append(hit)
+    is_punct = [not w[0].isalnum() and w[0] != "_" for _, _, w in words]
+    bound = [w in _BOUND_CHARS or w == "-" for _, _, w in words]
+    qpos = [i for i, h in enumerate(qmark) if h]
+    qtext = fold(q.text.lower())
+    why = 1.0 if re.search(r"\bpourquoi\b|\bdans quel but\b|\bpour quelle raison\b", qtext) else 0.0
+    how = 1.0 if re.match(r"\s*comment\b", qtext) and "appel" not in qtext else 0.0
+    first_q, last_q = (qpos[0], qpos[-1]) if qpos else (-1, -1)
+    n = len(words)
+    spans: list[Span] = []
+    rows: list[list[float]] = []
+    for i in range(n):
+        if is_punct[i]:
+            continue
+        prev = i - 1
+        for j in range(i, min(n, i + _MAX_SPAN + 6)):
+            if is_punct[j] and words[j][2] in ".!?":
+                break
+            if is_punct[j]:
+                continue
+            wc = sum(1 for k in range(i, j + 1) if not is_punct[k])
+            if wc > _MAX_SPAN:
+                break
+            qn = sum(1 for k in range(i, j + 1) if qmark[k])
+            nxt = j + 1
+            crosses = any(bound[k] for k in range(i, j + 1))
+            before_q = [k for k in qpos if k < i]
+            after_q = [k for k in qpos if k > j]
+            d_before = i - before_q[-1] if before_q else 99
+            d_after = after_q[0] - j if after_q else 99
+            dist = min(d_before, d_after) if qn == 0 else 0
+            start_w = words[i][2].lower()
+            end_w = words[j][2].lower()
+            prev_w = words[prev][2].lower() if prev >= 0 else ""
+            inside_gap = 1.0 if before_q and after_q and qn == 0 else 0.0
+            caps = sum(1 for k in range(i, j + 1) if words[k][2][:1].isupper() and k > 0) / wc
+            digits = 1.0 if any(words[k][2][:1].isdigit() for k in range(i, j + 1)) else 0.0
+            feats = [
+                1.0, float(wc == 1), float(wc == 2), float(3 <= wc <= 4), float(5 <= wc <= 7), float(8 <= wc <= 12),
+                math.log1p(wc), qn / wc, float(qn > 0), float(d_before == 1 and qn == 0), float(d_after == 1 and qn == 0),
+                float(d_before <= 3 and qn == 0), float(d_after <= 3 and qn == 0), math.log1p(min(dist, 30)),
+                float(prev < 0 or bound[prev]), float(nxt >= n or is_punct[nxt]), float(nxt >= n or words[nxt][2] in ".!?"),
+                float(i == 0), float(prev_w in _COPULA), float(start_w in _SPAN_STOP), float(end_w in _SPAN_STOP),
+                caps, digits, i / n, inside_gap, float(start_w in _PREPS), why * float(start_w in ("pour", "car", "parce", "afin")),
+                how * float(start_w in ("en", "par", "grâce", "avec")), float(crosses),
+                float(last_q >= 0 and i > last_q), float(first_q >= 0 and j < first_q),
+            ]
+            spans.append((words[i][0], words[j][1]))
+            rows.append(feats)
+    return spans, rows
