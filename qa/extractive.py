@@ -233,7 +233,7 @@ class ExtractiveAnswerer:
         q = self.question_info(question)
         cands = self.candidates(q, hits[: self.candidate_passages])
         distinct = distinct_hits(hits, story_of(self.index, {h.source for h in hits}), k)  # one copy of a story
-        evidence = [Evidence(h.source, h.title, h.passage.start, h.passage.end, h.score, h.passage.text) for h in distinct]
+        evidence = [Evidence.of(h) for h in distinct]
         ranked = sorted(cands, key=lambda c: -c.score)
         best = None
         if ranked and ranked[0].prob >= self.weights.abstain_threshold and not self.unknown_names(question):

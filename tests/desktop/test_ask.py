@@ -32,6 +32,10 @@ def test_lecointre_answer_citation_and_highlight(qtbot, make_window, index_copy)
     shown = window.answer_view.toPlainText().replace("\u00a0", " ")
     assert answer.text.split(" [1]")[0] in shown and "[1]" in shown
     assert window.evidence.topLevelItemCount() == len(answer.passages) > 0
+    # The weight column is the reranker's probability, in the order of the list.
+    shown_rel = [float(window.evidence.topLevelItem(i).text(4).rstrip("%\u00a0 ").replace(",", "."))
+                 for i in range(window.evidence.topLevelItemCount())]
+    assert shown_rel == sorted(shown_rel, reverse=True)
 
     click_citation(qtbot, window, 1)
     qtbot.waitUntil(lambda: window.viewer.source == c1.source, timeout=5000)
