@@ -25,7 +25,8 @@ from qa.dates import describe
 from qa.dates import note as date_note
 from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
                          span_candidates, tokens)
-from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE
+from qa.descriptions import description_spans
+from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
 from qa.spans import MONEY_RE, date_specificity, typed_spans
 
@@ -44,6 +45,10 @@ MODE = "extractive"
 ANCHOR_W = 0.3
 SPECIFICITY_W = 0.3
 RERANK_TOP = 6
+#: « Qui est X ? »: sentences looked at for a description of X, and how likely they must be
+#: relative to the best sentence.
+DESCRIPTION_TOP = 12
+DESCRIPTION_RATIO = 0.3
 #: a sentence competes when its probability is at least this fraction of the best one's…
 RERANK_RATIO = 0.7
 #: …or this fraction when it gives a more precise date than the best one (exact dates first)
@@ -241,7 +246,11 @@ class ExtractiveAnswerer:
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
-        span = self.short_span(q, best)
+        described = self._description(question, ranked, best)
+        if described is not None:
+            best, span = described
+        else:
+            span = self.short_span(q, best)
         citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
         s, e = span
         short = best.text[s:e]
@@ -257,7 +266,9 @@ class ExtractiveAnswerer:
             notes.append(dn)
             return f" ({describe(expr, dn.published)})"
 
-        if q.qtype == OTHER or (s, e) == (0, len(best.text)):
+        if described is not None:
+            text = f"{_cap(short)} [1]"
+        elif q.qtype == OTHER or (s, e) == (0, len(best.text)):
             text = f"« {best.text} » [1]"
         else:
             text = f"{_cap(short)}{when(short, 1)} [1]"
@@ -267,6 +278,30 @@ class ExtractiveAnswerer:
         return Answer(question, text, False, MODE, citations, evidence, short_answer=short,
                       short_answer_span=(best.start + s, best.start + e), qtype=q.qtype, confidence=best.prob,
                       other_mentions=mentions, dates=notes)
+
+    def _description(self, question: str, ranked: list[Candidate], best: Candidate
+                     ) -> tuple[Candidate, tuple[int, int]] | None:
+        """For « Qui est X ? »: the likely sentence that says what X is (an apposition or « X est
+        un… » beside the name), and that description; ``None`` when no likely sentence has one.
+
+        The sentence scorer looks for the question's words, and X's name alone is found in many
+        sentences; among those nearly as likely as the best, the first that describes X wins, a
+        full apposition before a bare title (« le général »).
+        """
+        name = defined_name(question)
+        if not name:
+            return None
+        floor = max(self.weights.abstain_threshold, best.prob * DESCRIPTION_RATIO)
+        weak: tuple[Candidate, tuple[int, int]] | None = None
+        for c in ranked[:DESCRIPTION_TOP]:
+            if c.prob < floor:
+                break
+            for span, strong in description_spans(c.text, name):
+                if strong:
+                    return c, span
+                if weak is None:
+                    weak = (c, span)
+        return weak
 
     def _published(self, citations: list[Citation]) -> dict[str, str]:
         """Publication date (ISO) of each cited article that has one."""

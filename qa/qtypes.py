@@ -64,8 +64,28 @@ def is_english(question: str) -> bool:
     return en > fr
 
 
+#: « Qui est Valeri Guerassimov ? », « Who was Pie IV? »: the question names the person and asks
+#: what they are (a title, a role), so the answer is a description near that name, not another
+#: person's name. Only when all that follows the verb is a proper name (capitalised words,
+#: particles, roman numerals); « Qui est le ministre… ? » still asks for a name.
+_DEFINITION = re.compile(
+    r"^\s*(?:[Qq]ui|[Ww]ho)\s+(?:est|était|etait|sont|étaient|fut|is|was|are|were)\s+"
+    r"(?:(?:[A-ZÉÈÊÀÂÎÔÛÇ][\w'.\-]*|de|du|des|d'|von|van|der|da|di|del|le|la|ibn|ben|al-)\s*)+\s*\??\s*$"
+)
+
+
+def defined_name(question: str) -> str | None:
+    """The name a « Qui est X ? » question asks about (``None`` for other questions)."""
+    m = _DEFINITION.match(question.replace("’", "'"))
+    if not m:
+        return None
+    return re.sub(r"^\s*(?:[Qq]ui|[Ww]ho)\s+\w+\s+", "", question.replace("’", "'")).strip(" ?")
+
+
 def question_type(question: str) -> str:
     """One of :data:`TYPES` for a French or English question."""
+    if _DEFINITION.match(question.replace("’", "'")):
+        return OTHER
     q = fold(question).replace("’", "'").strip()
     for pattern, qtype in _EN:
         if pattern.search(q):
