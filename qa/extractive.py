@@ -254,7 +254,11 @@ class ExtractiveAnswerer:
         citations = [Citation(1, best.source, best.title, best.start, best.end, best.text)]
         s, e = span
         short = best.text[s:e]
-        mentions = self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations) if q.qtype != OTHER else []
+        # Other mentions are conflicting values of the same fact: a date or a figure that sources
+        # state differently. Another name or place in a weaker sentence is, far more often, about
+        # something else (« Méditerranée » beside « Charles de Gaulle » for the carrier's name).
+        mentions = (self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations)
+                    if q.qtype in (DATE, NUMBER) else [])
         # relative dates (« lundi », « il y a quelques mois ») placed by their article's publication date
         published = self._published(citations) if q.qtype == DATE else {}
         notes: list[DateNote] = []
@@ -383,6 +387,9 @@ class ExtractiveAnswerer:
                      and any(similar(fold(t.surface), n) for n in q.names)))]
             if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
+            last = [t for t in inside if t.surface[:1].isupper()][-1:]
+            if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
+                continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
             if q.qtype == NUMBER:
                 if money and not MONEY_RE.search(c.text[s:e]):
                     continue  # « combien coûte » is answered by an amount of money, not « 26 avions »
