@@ -191,7 +191,7 @@ _last_trim = 0.0
 _libc: object = None  # None: not loaded yet; False: not glibc
 
 
-def release_free_memory(force: bool = False) -> None:
+def release_free_memory() -> None:
     """Hand the heap's free pages back to the system, at most every ``TRIM_INTERVAL_S``.
 
     Why: each batch of a build allocates and frees tens of MB of activations of varying sizes;
@@ -204,7 +204,7 @@ def release_free_memory(force: bool = False) -> None:
     """
     global _last_trim, _libc
     now = time.monotonic()
-    if _libc is False or (not force and now - _last_trim < TRIM_INTERVAL_S):
+    if _libc is False or now - _last_trim < TRIM_INTERVAL_S:
         return
     _last_trim = now
     try:

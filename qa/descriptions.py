@@ -14,6 +14,7 @@ import re
 
 from index.analysis import fold
 from qa.features import similar
+from qa.spans import trim_span
 
 Span = tuple[int, int]
 
@@ -103,14 +104,6 @@ def _phrase_ok(text: str, initial: bool = False) -> bool:
     return text[:1].islower() or text[:2] in ("l'", "l’")
 
 
-def _strip(sentence: str, s: int, e: int) -> Span:
-    while s < e and sentence[s] in " ,;:«»\"“”":
-        s += 1
-    while e > s and sentence[e - 1] in " ,;:.«»\"“”":
-        e -= 1
-    return s, e
-
-
 def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
     """Descriptions of ``name`` in ``sentence``, best first, each with ``True`` unless it is only
     the title glued to the name (« le général »), a weaker answer than a full apposition."""
@@ -125,7 +118,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         s = ne + m.end()
         stop = re.search(rf"[{re.escape(_SEPARATORS)}]|\s+(?:et|qui|a|ont|est)\s+|\.(?:\s|$)", sentence[s:])
         e = s + stop.start() if stop else len(sentence)
-        s, e = _strip(sentence, s, e)
+        s, e = trim_span(sentence, s, e)
         if e > s and _phrase_ok(sentence[s:e]):
             out.append(((s, e), True))
     # 2. A copula: « Walter Rodney est un historien guyanien né en 1942 »
@@ -135,7 +128,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         s = ne + m.end()
         stop = re.search(rf"[{re.escape(_SEPARATORS)}]|\s+(?:qui|dont|depuis|et a|et est)\s+|\.(?:\s|$)", sentence[s:])
         e = s + stop.start() if stop else len(sentence)
-        s, e = _strip(sentence, s, e)
+        s, e = trim_span(sentence, s, e)
         if e > s and len(re.findall(r"\w+", sentence[s:e])) <= _MAX_WORDS:
             out.append(((s, e), True))
     # 3. Before the name, comma-delimited: « le chef d'État-Major…, vice-ministre…, le général Valeri Guerassimov »
@@ -148,7 +141,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
     coordinated = re.match(r"\s*(?:et|ou)\b", sentence[title_start:ns]) is not None
     while end > 0 and sentence[end] == "," and not coordinated:
         start = max(sentence.rfind(c, 0, end) for c in _SEPARATORS) + 1
-        s, e = _strip(sentence, start, end)
+        s, e = trim_span(sentence, start, end)
         if e <= s or not _phrase_ok(sentence[s:e]):
             break
         segs.append((s, e))

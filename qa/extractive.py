@@ -91,8 +91,12 @@ class Weights:
             return cls([_DEFAULT.get(f, 0.0) for f in FEATURES], 0.2)
 
     def scores(self, rows: list[list[float]]) -> list[float]:
-        """Raw (linear) scores of feature rows."""
-        return [sum(a * b for a, b in zip(self.coef, r)) for r in rows]
+        """Raw (linear) scores of sentence feature rows."""
+        return _linear(self.coef, rows)
+
+
+def _linear(coef: list[float], rows: list[list[float]]) -> list[float]:
+    return [sum(a * b for a, b in zip(coef, r)) for r in rows]
 
 
 def _sigmoid(x: float) -> float:
@@ -356,8 +360,7 @@ class ExtractiveAnswerer:
         spans, rows = span_candidates(q, c.text, c.toks)
         if not spans:
             return 0, len(c.text)
-        w = self.weights.span_coef or []
-        scores = [sum(a * b for a, b in zip(w, r)) for r in rows]
+        scores = _linear(self.weights.span_coef or [], rows)
         return spans[max(range(len(spans)), key=lambda i: (scores[i], -i))]
 
     def _specificity(self, q: QuestionInfo, c: Candidate) -> int:

@@ -31,7 +31,6 @@ from qa.prompting import Prompt, build_prompt
 from qa.provenance import annotate, relative_date_notes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from index.passage import Hit
     from models.llm import Cancellable, TextGenerator
     from qa.extractive import ExtractiveAnswerer
 
@@ -78,10 +77,6 @@ class Finished:
 
 
 AnswerEvent = Union[Retrieved, PromptReady, Token, Finished]
-
-
-def _evidence(h: "Hit") -> Evidence:
-    return Evidence.of(h)
 
 
 class LLMAnswerer:
@@ -149,7 +144,7 @@ class LLMAnswerer:
                                   analyzer=self.extractive.analyzer)
             self.last_prompt = prompt
             timings["prompt_ms"] = (time.perf_counter() - t2) * 1000
-            yield PromptReady(prompt.tokens, [_evidence(p.hit) for p in prompt.passages])
+            yield PromptReady(prompt.tokens, [Evidence.of(p.hit) for p in prompt.passages])
             gen = self.model.stream(prompt.text, cancel=cancel, stats=stats)
             try:
                 for piece in gen:

@@ -70,21 +70,19 @@ def is_english(question: str) -> bool:
 #: particles, roman numerals); « Qui est le ministre… ? » still asks for a name.
 _DEFINITION = re.compile(
     r"^\s*(?:[Qq]ui|[Ww]ho)\s+(?:est|était|etait|sont|étaient|fut|is|was|are|were)\s+"
-    r"(?:(?:[A-ZÉÈÊÀÂÎÔÛÇ][\w'.\-]*|de|du|des|d'|von|van|der|da|di|del|le|la|ibn|ben|al-)\s*)+\s*\??\s*$"
+    r"(?P<name>(?:(?:[A-ZÉÈÊÀÂÎÔÛÇ][\w'.\-]*|de|du|des|d'|von|van|der|da|di|del|le|la|ibn|ben|al-)\s*)+?)\s*\??\s*$"
 )
 
 
 def defined_name(question: str) -> str | None:
     """The name a « Qui est X ? » question asks about (``None`` for other questions)."""
     m = _DEFINITION.match(question.replace("’", "'"))
-    if not m:
-        return None
-    return re.sub(r"^\s*(?:[Qq]ui|[Ww]ho)\s+\w+\s+", "", question.replace("’", "'")).strip(" ?")
+    return m.group("name").strip() if m else None
 
 
 def question_type(question: str) -> str:
     """One of :data:`TYPES` for a French or English question."""
-    if _DEFINITION.match(question.replace("’", "'")):
+    if defined_name(question) is not None:
         return OTHER
     q = fold(question).replace("’", "'").strip()
     for pattern, qtype in _EN:

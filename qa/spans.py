@@ -105,7 +105,8 @@ def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink [s, e) past surrounding spaces, punctuation and quotes."""
     while s < e and sentence[s] in " ,;:.-–«»\"“”()'’":
         s += 1
     while e > s and sentence[e - 1] in " ,;:.-–«»\"“”()'’":
@@ -114,7 +115,7 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
 
 
 def date_spans(sentence: str) -> list[Span]:
-    return [_trim(sentence, *m.span()) for m in DATE_RE.finditer(sentence) if m.group(0).strip()]
+    return [trim_span(sentence, *m.span()) for m in DATE_RE.finditer(sentence) if m.group(0).strip()]
 
 
 def number_spans(sentence: str) -> list[Span]:
@@ -134,7 +135,7 @@ def number_spans(sentence: str) -> list[Span]:
             end_word = re.match(rf"(?:{_WRITTEN})\b", text, re.IGNORECASE)
             if not end_word:
                 continue
-        s, e = _trim(sentence, s, e)
+        s, e = trim_span(sentence, s, e)
         # a month after the number makes it a date; a function word is not a unit
         tail = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", sentence[s:e])
         if tail and re.fullmatch(_MONTH, tail.group(1), re.IGNORECASE):
@@ -142,7 +143,7 @@ def number_spans(sentence: str) -> list[Span]:
         if tail and tail.group(1).lower() in _NOT_UNITS:
             e = s + tail.start()
         out.append((s, e))
-    out += [_trim(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
+    out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
     return [sp for sp in out if sp[0] < sp[1]]
 
 
@@ -151,7 +152,7 @@ def name_spans(sentence: str) -> list[Span]:
     out: list[Span] = []
     for m in NAME_RE.finditer(sentence):
         s, e = _strip_leading(sentence, *m.span())
-        s, e = _trim(sentence, s, e)
+        s, e = trim_span(sentence, s, e)
         at_start = not sentence[:s].strip(" «\"“-–(")
         single = not re.search(r"[\s-]", sentence[s:e])
         if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper()):
@@ -161,7 +162,7 @@ def name_spans(sentence: str) -> list[Span]:
 
 def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
-    out = [_trim(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)]
+    out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)]
     return [sp for sp in out if sp[0] < sp[1]]
 
 
