@@ -28,7 +28,7 @@ from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionIn
 from qa.descriptions import description_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
-from qa.spans import MONEY_RE, date_specificity, typed_spans
+from qa.spans import MONEY_RE, SCALED_RE, date_specificity, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -261,7 +261,7 @@ class ExtractiveAnswerer:
         # Other mentions are conflicting values of the same fact: a date or a figure that sources
         # state differently. Another name or place in a weaker sentence is, far more often, about
         # something else (« Méditerranée » beside « Charles de Gaulle » for the carrier's name).
-        mentions = (self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations)
+        mentions = (self.other_mentions(q, best, short, [c for c in ranked if c is not best], citations, s)
                     if q.qtype in (DATE, NUMBER) else [])
         # relative dates (« lundi », « il y a quelques mois ») placed by their article's publication date
         published = self._published(citations) if q.qtype == DATE else {}
@@ -393,9 +393,14 @@ class ExtractiveAnswerer:
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
             if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
                 continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
+            if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
+                continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
             if q.qtype == NUMBER:
-                if money and not MONEY_RE.search(c.text[s:e]):
-                    continue  # « combien coûte » is answered by an amount of money, not « 26 avions »
+                if money and not MONEY_RE.search(c.text[s:e]) and not (
+                        SCALED_RE.search(c.text[s:e]) and MONEY_RE.search(c.text)):
+                    # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
+                    # millions d'aides » in a sentence about euros is one
+                    continue
                 s, e = _drop_known_unit(q, c, s, e)
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
@@ -410,20 +415,34 @@ class ExtractiveAnswerer:
         return out
 
     def other_mentions(self, q: QuestionInfo, best: Candidate, short: str, rest: list[Candidate],
-                       citations: list[Citation]) -> list[Mention]:
-        """Other answers the sources give (a different date for the same call), cited separately."""
+                       citations: list[Citation], short_start: int | None = None) -> list[Mention]:
+        """Other answers the sources give (a different date for the same call), cited separately.
+
+        A mention competes with the answer only when it answers the same question: its sentence
+        covers the question's words about as well as the cited one (a date of another event in the
+        same article is not a conflicting date), and a figure counts the same thing (« 85
+        interventions » is no other value of « combien d'habitants »).
+        """
         floor = max(self.weights.abstain_threshold, best.prob * 0.35)
         seen = [_answer_key(short)]
+        best_terms = _question_terms(q, best)
+        best_unit = _counted_term(q, best, short_start) if q.qtype == NUMBER and short_start is not None else None
         out: list[Mention] = []
         for c in rest:
             if c.prob < floor or len(out) >= 2:
                 break
             if c.name_hits < best.name_hits:
                 continue
+            if _shared_weight(q, best_terms, _question_terms(q, c)) < MENTION_SHARED * _shared_weight(q, best_terms, best_terms):
+                continue
             spans = self.typed(q, c)
             if not spans:
                 continue
             s, e = spans[0]
+            if q.qtype == NUMBER:
+                unit = _counted_term(q, c, s)
+                if unit != best_unit and not (unit is None and best_unit in q.idf):
+                    continue
             key = _answer_key(c.text[s:e])
             if not key or any(key == k or key in k or k in key for k in seen):
                 continue
@@ -432,6 +451,35 @@ class ExtractiveAnswerer:
             citations.append(Citation(n, c.source, c.title, c.start, c.end, c.text))
             out.append(Mention(c.text[s:e], n))
         return out
+
+
+#: a mention's sentence must hold at least this share (idf) of the question words that the cited
+#: sentence holds: « Lecointre … Guerassimov … il y a quelques mois » against « … Lecointre …
+#: Guerassimov … le 10 juillet », but not « usine … mardi » against « usine, inaugurée en mai 2023 »
+MENTION_SHARED = 0.75
+
+
+def _question_terms(q: QuestionInfo, c: Candidate) -> set[str]:
+    """The question's terms that the sentence contains."""
+    return {t.term for t in c.toks if t.term in q.idf}
+
+
+def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
+    return sum(q.idf[t] for t in a & b)
+
+
+def _counted_term(q: QuestionInfo, c: Candidate, start: int) -> str | None:
+    """What the figure starting at ``start`` counts (« habitants » in « 1.200 habitants »): the
+    term of the word right after it, or the word the question counts when the answer dropped it;
+    ``None`` for a bare number."""
+    for s, e in typed_spans(c.text, NUMBER):
+        if s != start:
+            continue
+        words = [t for t in c.toks if t.start >= s and t.end <= e and not t.surface[:1].isdigit()
+                 and not re.fullmatch(r"(?:près|environ|plus|moins|quelque|presque|millions?|milliards?|mille)",
+                                      t.surface, re.IGNORECASE)]
+        return words[-1].term if words else None
+    return None
 
 
 _DETERMINERS = re.compile(r"^(?:le|la|les|l|ce|cet|cette|en|au|aux|du|de|des|d|a|dans|depuis|pres de|environ|plus de)\s+")
@@ -445,6 +493,16 @@ def _answer_key(text: str) -> str:
     while prev != t:
         prev, t = t, _DETERMINERS.sub("", t)
     return t
+
+
+def _expands_acronym(span: str, question: str) -> bool:
+    """Whether ``span``'s initials spell an acronym of the question (« Automotive Cells Company »
+    for « ACC »): the same organisation as the question's, so never its answer."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", span) if w[0].isupper()]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return any(len(a) >= 2 and initials == a for a in re.findall(r"\b[A-ZÀ-Ý]{2,}\b", question))
 
 
 def _drop_known_unit(q: QuestionInfo, c: Candidate, s: int, e: int) -> tuple[int, int]:

@@ -24,6 +24,9 @@ _REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|h
 _ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
 
 _DATE_PATTERNS = [
+    # ranges first, so that « du 17 au 20 juillet 2025 » is one answer, not « au 20 juillet 2025 »
+    rf"(?:du|entre le|entre)\s+(?:1er|\d{{1,2}})(?:\s+{_MONTH})?\s+(?:au|et le|et)\s+(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?",
+    rf"(?:de|d['’]|entre)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:à|et)\s+{_MONTH}(?:\s+{_YEAR})?",
     # le 10 juillet 2019, mercredi 3 mars, ce 19 novembre, le 1er mai
     rf"(?:(?:le|ce|du|au|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:{_WEEKDAY}\s+)?(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     # en avril 2016, fin février (dernier), début mars, mi-juillet, en septembre 2019
@@ -51,7 +54,8 @@ NUMBER_RE = re.compile(
     rf"(?:(?:près de|environ|plus de|moins de|au moins|au plus|quelque|jusqu['’]à|pas moins de|presque|un peu plus de|un peu moins de)\s+)?"
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
-    rf"(?:\s*(?:%|‰|pour\s?cent|€|\$|°C?|km²|km2|km|m²|m2|kg|t|ha|ans|mètres|euros|dollars))?"
+    # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
+    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km²|km2|km|m²|m2|kg|t|ha|ans|mètres|euros|dollars)(?![\w²]))?"
     rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
@@ -84,7 +88,8 @@ _PORTFOLIOS = frozenset(
 
 _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
-    selon contre entre vers chez depuis pendant avant après ans est sont a ont était fut se sa son ses ce""".split()
+    selon contre entre vers chez depuis pendant avant après ans est sont a ont était fut se sa son ses ce
+    il elle ils elles on nous vous""".split()
 )
 
 
@@ -178,6 +183,9 @@ def typed_spans(sentence: str, qtype: str) -> list[Span]:
         return place_spans(sentence) or name_spans(sentence)
     return []
 
+
+#: « 846 millions d'aides » in a sentence that speaks of euros: an amount without its currency
+SCALED_RE = re.compile(r"\d\s*(?:millions?|milliards?|M€|Md€)\b", re.IGNORECASE)
 
 #: Units that make a number an amount of money (« 5,857 milliards d'euros », « 30 M$ »).
 MONEY_RE = re.compile(r"€|\$|£|\b(?:euros?|dollars?|francs?|livres? sterling|yens?|yuans?|roubles?|dinars?|dirhams?|"

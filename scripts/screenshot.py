@@ -2,6 +2,7 @@
 """Screenshot of the desktop app on the sample corpus: the Lecointre question, citation [1] open.
 
     .venv/bin/python scripts/screenshot.py [--size 1280x800] [--out docs/screenshot.png] [--mode auto]
+                                           [--corpus DIR] [--question "…"]
 
 Renders offscreen by default (QWidget.grab() works there); set QT_QPA_PLATFORM=xcb under Xvfb to
 render through a real X server instead. Uses a temporary data folder unless VEILLE_DATA is set,
@@ -26,6 +27,7 @@ def main() -> int:
     parser.add_argument("--size", default="1280x800", help="taille de la fenêtre, LxH")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--corpus", default=str(ROOT / "corpus"))
+    parser.add_argument("--question", default=QUESTION, help="la question posée")
     parser.add_argument("--tab", choices=["source", "articles"], default="source")
     parser.add_argument("--mode", choices=["auto", "extractive", "llm"], default="auto",
                         help="mode de réponse (auto : le modèle de langue s'il y en a un, comme l'application)")
@@ -59,7 +61,7 @@ def main() -> int:
 
     def on_ready(ready: bool) -> None:
         if ready:
-            window.question.setText(QUESTION)
+            window.question.setText(args.question)
             QTest.keyClick(window.question, Qt.Key.Key_Return)
 
     def on_answer(answer) -> None:  # type: ignore[no-untyped-def]

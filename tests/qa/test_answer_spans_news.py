@@ -1,0 +1,85 @@
+"""Short answers on articles no weight was tuned on (tests/data/news/: a flood, a factory, a
+festival): units that are whole words, date ranges, amounts, acronyms, and « autres mentions »
+that are really other answers to the same question, not other figures of the same article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.spans import date_spans, number_spans
+
+NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
+
+
+def _texts(sentence: str, spans) -> list[str]:
+    return [sentence[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Environ 1.200 habitants ont été relogés.", ["Environ 1.200 habitants"]),
+    ("La ferme compte 12 ha de vignes.", ["12 ha de vignes"]),
+    ("Le parc couvre 3 km².", ["3 km²"]),
+    ("Il a obtenu 80 % des voix.", ["80 %"]),
+    ("Les tonnes livrées en 2024 il y a peu.", ["2024"]),
+])
+def test_units_are_whole_words(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La prochaine édition aura lieu du 17 au 20 juillet 2025, sur le même site.", "du 17 au 20 juillet 2025"),
+    ("Le salon se tiendra entre le 3 et le 5 mars à Lyon.", "entre le 3 et le 5 mars"),
+    ("Les travaux dureront du 2 juin au 3 juillet 2020.", "du 2 juin au 3 juillet 2020"),
+    ("Il a plu de janvier à mars 2024 sans interruption.", "de janvier à mars 2024"),
+])
+def test_date_ranges_are_one_answer(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, date_spans(sentence))
+
+
+@pytest.fixture(scope="module")
+def news_answerer(tmp_path_factory: pytest.TempPathFactory, embedder):
+    from index.build import build_index
+    from index.retriever import Retriever
+    from index.store import OpenIndex
+    from qa.extractive import ExtractiveAnswerer
+
+    index_dir = tmp_path_factory.mktemp("news-index")
+    build_index(NEWS, index_dir, embedder)
+    index = OpenIndex.open(index_dir)
+    yield ExtractiveAnswerer(index, Retriever(index, embedder))
+    index.close()
+
+
+def test_counted_noun_is_not_cut_into_a_unit(news_answerer) -> None:
+    ans = news_answerer.ask("Combien d'habitants ont été relogés ?")
+    assert ans.short_answer == "Environ 1.200"
+    # « 85 interventions », « 2025 » are other figures of the article, not other counts of people
+    assert ans.other_mentions == []
+
+
+def test_date_range_answer(news_answerer) -> None:
+    ans = news_answerer.ask("Quand aura lieu la prochaine édition du festival ?")
+    assert ans.short_answer == "du 17 au 20 juillet 2025"
+
+
+def test_amount_named_by_what_it_pays_for(news_answerer) -> None:
+    ans = news_answerer.ask("Quel est le montant des aides publiques ?")
+    assert ans.short_answer.startswith("846 millions")
+
+
+def test_acronym_expansion_is_not_an_answer(news_answerer) -> None:
+    ans = news_answerer.ask("Qui dirige ACC ?")
+    assert "Automotive Cells Company" not in ans.short_answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Quand la digue d'Agen a-t-elle été achevée ?", "en 2007"),
+    ("Quand l'usine de Douvrin a-t-elle été inaugurée ?", "en mai 2023"),
+    ("Combien de bénévoles ont participé au festival ?", "Plus de 6.800"),
+])
+def test_no_dates_or_figures_of_other_events_as_mentions(news_answerer, question: str, answer: str) -> None:
+    ans = news_answerer.ask(question)
+    assert ans.short_answer == answer
+    assert ans.other_mentions == [], [m.text for m in ans.other_mentions]
