@@ -395,10 +395,12 @@ _PUBLISHED = re.compile(r"^\s*(?:date(?: de publication)?\s*:|publié|publie|par
 _UPDATED = re.compile(r"^\s*(?:mis à jour|mis a jour|màj|actualisé|modifié)", re.IGNORECASE)
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 #: A wire dateline opening the first paragraph: « PARIS, 12 mars 2024 (AFP) - »,
-#: « Bruxelles (Belgique), le 3 avril 2024 — ». Only the date before the dash is read.
+#: « Bruxelles (Belgique), le 3 avril 2024 — », and the regional press's « Carhaix, le 22 juillet
+#: 2024. » or « … 2024 : ». Only the date before the dash (full stop, colon) is read.
 _WIRE = re.compile(
     r"^\s*[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:\s*\([^()\n]{1,30}\))?\s*,\s*(?:le\s+)?(?:" + _WEEKDAY + r"\s+)?"
-    r"(?P<date>[^,()\n]{6,30}?)\s*(?:\([^()\n]{1,20}\)\s*)?[-–—]"
+    r"(?:(?P<date>[^,()\n]{6,30}?)\s*(?:\([^()\n]{1,20}\)\s*)?[-–—]"
+    r"|(?P<short>(?:1er|\d{1,2})\s+[^\W\d]+\s+(?:19|20)\d{2})\s*[.:](?:\s|$))"
 )
 
 
@@ -438,7 +440,7 @@ def extract_date(text: str) -> str | None:
             return date
     for ln in lines[:6]:
         m = _WIRE.match(ln)
-        if m and (date := _first_date(m.group("date"))):
+        if m and (date := _first_date(m.group("date") or m.group("short"))):
             return date
     for ln in lines[:4]:
         if len(ln.split()) <= 12 and not _UPDATED.match(ln) and (date := _first_date(ln)):

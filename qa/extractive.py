@@ -23,8 +23,8 @@ from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mentio
 from qa.copies import distinct_hits, drop_repeats, story_of
 from qa.dates import describe
 from qa.dates import note as date_note
-from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
-                         span_candidates, tokens)
+from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, agent_words, analyse_question, featurize,
+                         similar, span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
@@ -54,6 +54,12 @@ RERANK_RATIO = 0.7
 #: …or this fraction when it gives a more precise date than the best one (exact dates first)
 RERANK_RATIO_DATE = 0.6
 
+#: share (idf) of the question's other words that the best sentence must hold when no retrieved
+#: article mentions the year the question states
+YEARLESS_COVERAGE = 0.5
+_PERSON_ASKED = re.compile(r"^\s*(?:qui|par qui|who)\b", re.IGNORECASE)
+_YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_DIGIT_GROUP = re.compile(r"(?<=\d)[.\u00a0\u202f ](?=\d{3}(?!\d))")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
@@ -153,6 +159,8 @@ class ExtractiveAnswerer:
                     best, best_r = cand, r
             if best and best_r >= 0.75:
                 extra.append(best)
+        if _PERSON_ASKED.search(question):  # « Qui dirige… » → also look for « directeur »
+            extra += agent_words([t.term for t in tokens(question, self.analyzer)])
         return question if not extra else question + " " + " ".join(extra)
 
     def unknown_names(self, question: str) -> list[str]:
@@ -243,7 +251,7 @@ class ExtractiveAnswerer:
         cands = self.candidates(q, hits[: self.candidate_passages])
         distinct = distinct_hits(hits, story_of(self.index, {h.source for h in hits}), k)  # one copy of a story
         evidence = [Evidence.of(h) for h in distinct]
-        ranked = sorted(cands, key=lambda c: -c.score)
+        ranked = self._in_the_questions_years(q, sorted(cands, key=lambda c: -c.score))
         best = None
         if ranked and ranked[0].prob >= self.weights.abstain_threshold and not self.unknown_names(question):
             best = self._choose(q, ranked)
@@ -317,6 +325,35 @@ class ExtractiveAnswerer:
         if meta is None:
             return {}
         return {src: info.date for src, info in meta(sorted({c.source for c in citations})).items() if info.date}
+
+    def _in_the_questions_years(self, q: QuestionInfo, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates from articles that mention every year the question states (all of them
+        when none does but the best sentence otherwise matches the question well).
+
+        « Qui a remporté l'élection municipale d'Agen en 2020 ? » is not answered by an article on
+        Agen that never says 2020: whatever name it holds is about something else. The year may be
+        anywhere in the article (a dateline, an earlier paragraph), not only in the cited sentence.
+        """
+        years = sorted({n for n in q.numbers if _YEAR_TERM.fullmatch(n)})
+        if not years or not ranked:
+            return ranked
+        texts: dict[str, bool] = {}
+        keep = []
+        for c in ranked:
+            if c.source not in texts:
+                text = _DIGIT_GROUP.sub("", str(self.index.article(c.source)["text"]))  # « 1.500 » is 1500
+                texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years)
+            if texts[c.source]:
+                keep.append(c)
+        if keep:
+            return keep
+        # No article states the year: answer only when the best sentence holds most of the rest of
+        # the question (« Qui dirige les États-Unis en 1977 ? » from « le président Jimmy Carter… »
+        # in a paragraph on the 1970s), not when it shares a name and little else.
+        rest = {t: w for t, w in q.idf.items() if t not in years}
+        total = sum(rest.values())
+        held = sum(w for t, w in rest.items() if t in {tok.term for tok in ranked[0].toks})
+        return ranked if total > 0 and held >= YEARLESS_COVERAGE * total else []
 
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better

@@ -133,6 +133,13 @@ def test_page_cleaning_rejoins_wrapped_lines_and_hyphenated_words() -> None:
     ("Titre\n\nMis à jour le 05/04/2024 à 11h02\nPublié le 03/04/2024 à 10h12\n\nTexte.", "2024-04-03"),
     ("Titre\nMis à jour le 1er mai 2023\nLe texte de l'article commence ici avec une phrase longue.", "2023-05-01"),
     ("Le 14 juillet 2020, lors du défilé qui a réuni des milliers de personnes sur les Champs-Élysées.", None),
+    # the regional press's « Ville, le 22 juillet 2024. » and « … : »
+    ("Titre\n\nCarhaix, le 22 juillet 2024. Le festival a accueilli 295.000 festivaliers en quatre jours, un record.",
+     "2024-07-22"),
+    ("Titre\n\nLyon, le 3 avril 2024 : la ville a décidé de fermer ses piscines pour tout l'été, et plus longtemps.",
+     "2024-04-03"),
+    # …but not a body sentence that merely ends on a date
+    ("Titre\n\nLe maire, élu le 3 mars 2020. Puis il a décidé de reconstruire la salle des fêtes de la commune.", None),
 ])
 def test_datelines(text: str, expected: str | None) -> None:
     assert extract_date(text) == expected

@@ -83,3 +83,26 @@ def test_no_dates_or_figures_of_other_events_as_mentions(news_answerer, question
     ans = news_answerer.ask(question)
     assert ans.short_answer == answer
     assert ans.other_mentions == [], [m.text for m in ans.other_mentions]
+
+
+def test_a_year_no_article_mentions_is_not_answered_from_a_name_alone(news_answerer) -> None:
+    ans = news_answerer.ask("Qui a remporté l'élection municipale d'Agen en 2020 ?")
+    assert ans.abstained, ans.text
+    assert ans.passages  # the closest passages are still listed
+
+
+def test_a_year_the_article_mentions_is_still_answered(news_answerer) -> None:
+    ans = news_answerer.ask("Quelle hauteur la Garonne a-t-elle atteinte, son plus haut niveau depuis 1981 ?")
+    assert not ans.abstained and ans.short_answer == "9,12 mètres"
+
+
+def test_agent_nouns_share_the_noun_term() -> None:
+    from index.analysis import FrenchAnalyzer
+    from qa.features import tokens
+
+    analyzer = FrenchAnalyzer()
+    verb = {t.surface: t.term for t in tokens("Elle dirige et préside la société qu'il a créée.", analyzer)}
+    noun = {t.surface: t.term for t in tokens("La directrice, le président et le créateur.", analyzer)}
+    assert verb["dirige"] == noun["directrice"] == "directeur"
+    assert verb["préside"] == noun["président"]
+    assert verb["créée"] == noun["créateur"]
