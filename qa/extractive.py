@@ -26,6 +26,7 @@ from qa.dates import note as date_note
 from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, agent_words, analyse_question, featurize,
                          similar, span_candidates, tokens)
 from qa.descriptions import description_spans
+from qa.english import french_gloss
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
 from qa.spans import MONEY_RE, SCALED_RE, date_specificity, typed_spans
@@ -159,6 +160,9 @@ class ExtractiveAnswerer:
                     best, best_r = cand, r
             if best and best_r >= 0.75:
                 extra.append(best)
+        gloss = french_gloss(question)  # an English question: its French words too
+        if gloss:
+            extra.append(gloss)
         if _PERSON_ASKED.search(question):  # « Qui dirige… » → also look for « directeur »
             extra += agent_words([t.term for t in tokens(question, self.analyzer)])
         return question if not extra else question + " " + " ".join(extra)
@@ -430,6 +434,8 @@ class ExtractiveAnswerer:
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
             if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
                 continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
+            if q.qtype == PERSON and c.text[s:e].isupper() and c.text[s - 1 : s] == "(" and c.text[e : e + 1] == ")":
+                continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
             if q.qtype == NUMBER:

@@ -19,6 +19,7 @@ from typing import Callable
 
 from index.analysis import NUMBER, STOP_WORDS, FrenchAnalyzer, fold
 
+from qa.english import french_gloss
 from qa.qtypes import OTHER, question_type
 from qa.spans import typed_spans
 
@@ -113,7 +114,8 @@ class QuestionInfo:
 
 
 def analyse_question(question: str, analyzer: FrenchAnalyzer, idf: Callable[[str], float]) -> QuestionInfo:
-    toks = tokens(question, analyzer)
+    # an English question also looks for the French words of its own (see qa.english)
+    toks = tokens(question, analyzer) + tokens(french_gloss(question), analyzer)
     terms = [t.term for t in toks]
     names = []
     for i, m in enumerate(_WORD.finditer(question)):

@@ -65,7 +65,9 @@ ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
 _CONNECT = r"(?:\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the)\s*|\s+|-)"
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
-_PLACE_PREP = r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à)"
+_PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
+               # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
+               r"|sur\s+(?:le\s+site|l['’]île|l['’]ile|les\s+bords|la\s+côte|le\s+territoire|le\s+plateau)\s+(?:de|du|des|d['’]))")
 PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèà]+\s+)?{_CAP}(?:{_CONNECT}{_CAP})*")
 
 #: Capitalised words that start sentences or titles but are not names.

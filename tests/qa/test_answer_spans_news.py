@@ -106,3 +106,26 @@ def test_agent_nouns_share_the_noun_term() -> None:
     assert verb["dirige"] == noun["directrice"] == "directeur"
     assert verb["préside"] == noun["président"]
     assert verb["créée"] == noun["créateur"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("When was the Agen dike completed?", "en 2007"),
+    ("When was the Douvrin factory inaugurated?", "en mai 2023"),
+    ("How many volunteers took part in the festival?", "Plus de 6.800"),
+])
+def test_english_questions_find_the_french_words(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer.lower() == answer.lower()
+
+
+def test_french_questions_get_no_gloss() -> None:
+    from qa.english import french_gloss
+
+    assert french_gloss("Où se déroule le festival ?") == ""
+    assert "lieu" in french_gloss("Where does the festival take place?").split()
+
+
+def test_a_bracketed_acronym_is_not_who(answerer) -> None:
+    # « le chef d'état-major français des armées (CEMA), le général Pierre de Villiers, s'est
+    # entretenu par téléphone avec … le général Valeri Guerassimov »
+    ans = answerer.ask("Who did Pierre de Villiers speak with on the phone?")
+    assert ans.short_answer.endswith("Valeri Guerassimov")

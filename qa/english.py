@@ -1,0 +1,82 @@
+"""French words for an English question about French articles.
+
+An English question shares names and numbers with French articles, but none of its other words:
+« Where does the festival take place? » cannot match « aura lieu … sur le site de Kerampuilh »,
+and the bundled MiniLM, trained on English, does not bridge the languages either. A small
+glossary of the words news questions use (events, roles, quantities, places) gives the lexical
+side French words to look for. It is only applied to questions that read as English
+(:func:`qa.qtypes.is_english`), so French questions are never changed; the question type still
+comes from the English question words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.qtypes import is_english
+
+#: English word (lower case) → French words, as they appear in news text. Phrases first.
+_PHRASES: dict[str, str] = {
+    "take place": "lieu déroule", "took place": "lieu déroulé", "taking place": "lieu déroule",
+    "aircraft carrier": "porte-avions", "chief of staff": "chef état-major", "on the phone": "téléphone téléphonique",
+    "prime minister": "premier ministre", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
+}
+_WORDS: dict[str, str] = {
+    # calls, meetings, talks
+    "call": "appel appelé téléphone", "called": "appelé appel téléphone", "calls": "appels téléphone",
+    "phone": "téléphone téléphonique", "talk": "entretien entretenu discuté", "talked": "entretenu discuté parlé",
+    "spoke": "entretenu parlé", "speak": "parler entretenu", "meet": "rencontre rencontré", "met": "rencontré rencontre",
+    "meeting": "rencontre réunion", "discuss": "discuter évoqué", "discussed": "discuté évoqué", "said": "déclaré dit",
+    "announce": "annoncé", "announced": "annoncé", "held": "tenu lieu déroulé", "summit": "sommet",
+    # people and roles
+    "president": "président", "minister": "ministre", "mayor": "maire", "prefect": "préfet", "director": "directeur",
+    "leader": "dirigeant chef", "lead": "dirige", "leads": "dirige", "led": "dirigé", "run": "dirige", "runs": "dirige",
+    "head": "chef", "chief": "chef", "founder": "fondateur", "founded": "fondé fondateur création", "created": "créé créateur",
+    "create": "créer", "singer": "chanteuse chanteur", "government": "gouvernement", "army": "armée armées",
+    "military": "militaire armées", "staff": "état-major", "counterpart": "homologue", "workers": "salariés ouvriers",
+    "employees": "salariés employés", "jobs": "emplois", "inhabitants": "habitants", "residents": "habitants",
+    "people": "personnes habitants", "volunteers": "bénévoles", "visitors": "visiteurs festivaliers",
+    "spectators": "spectateurs", "firefighters": "pompiers", "police": "police", "unions": "syndicats",
+    "fighters": "combattants", "jihadist": "jihadistes", "jihadists": "jihadistes",
+    # events
+    "born": "né naissance", "died": "mort décédé", "death": "mort décès", "killed": "tués morts", "injured": "blessés",
+    "attack": "attaque attentat", "war": "guerre", "fight": "combattent combat", "fighting": "combattent combats",
+    "win": "remporter gagner victoire", "won": "remporté gagné victoire", "lost": "perdu défaite",
+    "elected": "élu", "election": "élection", "vote": "vote", "agreement": "accord", "deal": "accord", "law": "loi",
+    "built": "construit construction", "build": "construire", "completed": "achevé achevée", "finished": "achevé terminé",
+    "opened": "ouvert ouverture inauguré", "inaugurated": "inauguré inaugurée", "closed": "fermé fermées",
+    "evacuated": "évacué évacuation", "evacuation": "évacuation", "flood": "crue inondation", "flooding": "crue inondations",
+    "hire": "embaucher embauche", "hired": "embauché embauche", "hiring": "embauche", "reached": "atteint",
+    "reach": "atteindre", "suspended": "suspendu suspendue", "expected": "attendu prévu", "planned": "prévu prévue",
+    "rescue": "secours", "crisis": "crise crises", "security": "sécurité", "cooperation": "coopération",
+    # things and quantities
+    "dike": "digue", "dyke": "digue", "levee": "digue", "dam": "barrage", "bridge": "pont", "port": "port",
+    "stadium": "stade", "site": "site", "venue": "site lieu", "located": "situé trouve", "where": "lieu",
+    "country": "pays", "city": "ville", "town": "ville", "river": "fleuve rivière", "factory": "usine", "plant": "usine",
+    "company": "entreprise société groupe", "school": "école", "schools": "écoles", "festival": "festival",
+    "stage": "scène", "edition": "édition", "record": "record", "budget": "budget", "cost": "coût coûté",
+    "price": "prix", "investment": "investissement", "aid": "aides", "subsidies": "aides subventions",
+    "capacity": "capacité", "salaries": "salaires", "wages": "salaires", "height": "hauteur", "level": "niveau",
+    "ship": "navire", "ships": "navires", "plane": "avion", "planes": "avions", "aircraft": "avions appareils",
+    "fighter": "chasseurs", "bombers": "bombardiers", "carrier": "porte-avions", "batteries": "batteries",
+    "vehicles": "véhicules", "cars": "voitures véhicules", "electric": "électriques",
+    # time
+    "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
+    "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",
+    "last": "dernier dernière", "ago": "il y a",
+}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def french_gloss(question: str) -> str:
+    """French words for the English words of ``question`` ("" for a French question)."""
+    if not is_english(question):
+        return ""
+    low = question.lower().replace("’", "'")
+    out: list[str] = []
+    for phrase, french in _PHRASES.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
+            out.append(french)
+            low = re.sub(rf"\b{re.escape(phrase)}\b", " ", low)
+    out += [_WORDS[w] for w in _WORD.findall(low) if w in _WORDS]
+    return " ".join(dict.fromkeys(" ".join(out).split()))
