@@ -55,6 +55,17 @@ RERANK_RATIO = 0.7
 #: …or this fraction when it gives a more precise date than the best one (exact dates first)
 RERANK_RATIO_DATE = 0.6
 
+#: « Qui est le préfet… ? »: the role noun after « qui est/était le/la »
+_ROLE_Q = re.compile(r"^\s*qui\s+(?:est|était|etait|fut|a été|a ete|sont|étaient)\s+(?:le|la|l['’]|les)\s*"
+                     r"(?:(?:actuel|actuelle|ancien|ancienne|nouveau|nouvel|nouvelle|futur|future|premier|première|"
+                     r"principal|principale|grand|grande|vrai|véritable|seul|seule)\s+)?(?P<role>[^\W\d]{3,})\b",
+                     re.IGNORECASE)
+#: what may stand between the role noun and its holder's name: a complement (« du festival »,
+#: checked against the question's words), then a comma or a space
+_ROLE_GAP = re.compile(r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes)\s+(?:[^\W\d]+\s+)?$")
+#: how likely a role-apposition sentence must be, relative to the best sentence
+ROLE_RATIO = 0.1
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
 #: article mentions the year the question states
 YEARLESS_COVERAGE = 0.5
@@ -359,6 +370,35 @@ class ExtractiveAnswerer:
         held = sum(w for t, w in rest.items() if t in {tok.term for tok in ranked[0].toks})
         return ranked if total > 0 and held >= YEARLESS_COVERAGE * total else []
 
+    def _role_apposition(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
+        """For « Qui est le préfet du Lot-et-Garonne ? »: a likely sentence that names the role's
+        holder right after the role noun (« Le préfet, Daniel Barnier, », « la maire Clémence
+        Brandolin-Robert », « Le directeur du festival, Jérôme Tréhorel »), which answers the
+        question even when another sentence repeats more of its words.
+        """
+        m = _ROLE_Q.match(q.text)
+        if not m or ranked[0].prob <= 0:
+            return None
+        role = fold(m.group("role").lower())
+        floor = ranked[0].prob * ROLE_RATIO  # whether to answer at all is the best sentence's call
+        for c in ranked[:DESCRIPTION_TOP]:
+            if c.prob < floor:
+                break
+            if c.source != ranked[0].source:
+                continue  # another article's « coéquipier X » is, far more often, someone else's
+            folded = fold(c.text.lower())
+            for r in re.finditer(rf"\b{re.escape(role)}s?\b", folded):
+                if _POSSESSIVE_BEFORE.search(folded, 0, r.start()):
+                    continue  # « son homologue Vladimir Poutine »: someone else's, which needs coreference
+                spans = self.typed(q, c)
+                if not spans or spans[0][0] < r.end():
+                    continue
+                gap = _ROLE_GAP.fullmatch(c.text, r.end(), spans[0][0])
+                if gap and (not gap.group("of") or all(
+                        t.term in q.idf for t in c.toks if t.start >= gap.start("of") and t.end <= gap.end("of"))):
+                    return c  # « Le directeur du festival, Jérôme Tréhorel » for « … directeur du festival … »
+        return None
+
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
         typed answer (closer to the question's words, a more precise date); ``None`` when a
@@ -367,6 +407,10 @@ class ExtractiveAnswerer:
         best = ranked[0]
         if q.qtype == OTHER:
             return best
+        if q.qtype == PERSON:
+            named = self._role_apposition(q, ranked)
+            if named is not None:
+                return named
         top_spec = self._specificity(q, best)
         pool = [c for c in ranked[:RERANK_TOP]
                 if c is best or (c.name_hits >= best.name_hits and (c.prob >= best.prob * RERANK_RATIO or (

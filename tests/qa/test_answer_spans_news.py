@@ -129,3 +129,17 @@ def test_a_bracketed_acronym_is_not_who(answerer) -> None:
     # entretenu par téléphone avec … le général Valeri Guerassimov »
     ans = answerer.ask("Who did Pierre de Villiers speak with on the phone?")
     assert ans.short_answer.endswith("Valeri Guerassimov")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Qui est le préfet du Lot-et-Garonne ?", "Daniel Barnier"),  # « Le préfet, Daniel Barnier, »
+    ("Qui est le directeur du festival des Vieilles Charrues ?", "Jérôme Tréhorel"),  # « Le directeur du festival, … »
+    ("Qui est la maire d'Agen ?", "Clémence Brandolin-Robert"),  # « selon la maire Clémence Brandolin-Robert »
+])
+def test_role_questions_take_the_name_beside_the_role(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_someone_elses_counterpart_is_not_the_answer(answerer) -> None:
+    # « François Hollande, qui a rencontré son homologue Vladimir Poutine » is not Le Drian's
+    assert answerer.ask("Qui est l'homologue russe de Jean-Yves Le Drian ?").short_answer == "Sergueï Choïgou"
