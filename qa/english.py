@@ -66,6 +66,7 @@ _WORDS: dict[str, str] = {
     "last": "dernier dernière", "ago": "il y a",
 }
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")\b")
 
 
 def french_gloss(question: str) -> str:
@@ -73,10 +74,7 @@ def french_gloss(question: str) -> str:
     if not is_english(question):
         return ""
     low = question.lower().replace("’", "'")
-    out: list[str] = []
-    for phrase, french in _PHRASES.items():
-        if re.search(rf"\b{re.escape(phrase)}\b", low):
-            out.append(french)
-            low = re.sub(rf"\b{re.escape(phrase)}\b", " ", low)
-    out += [_WORDS[w] for w in _WORD.findall(low) if w in _WORDS]
+    found = set(_PHRASE.findall(low))
+    out = [french for phrase, french in _PHRASES.items() if phrase in found]
+    out += [_WORDS[w] for w in _WORD.findall(_PHRASE.sub(" ", low)) if w in _WORDS]
     return " ".join(dict.fromkeys(" ".join(out).split()))

@@ -17,14 +17,15 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.analysis import NUMBER as DIGIT_GROUPS
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
 
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mention
 from qa.copies import distinct_hits, drop_repeats, story_of
 from qa.dates import describe
 from qa.dates import note as date_note
-from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, agent_words, analyse_question, featurize,
-                         similar, span_candidates, tokens)
+from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
+                         span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.english import french_gloss
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
@@ -69,9 +70,7 @@ ROLE_RATIO = 0.1
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
 #: article mentions the year the question states
 YEARLESS_COVERAGE = 0.5
-_PERSON_ASKED = re.compile(r"^\s*(?:qui|par qui|who)\b", re.IGNORECASE)
 _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_DIGIT_GROUP = re.compile(r"(?<=\d)[.\u00a0\u202f ](?=\d{3}(?!\d))")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
@@ -174,8 +173,6 @@ class ExtractiveAnswerer:
         gloss = french_gloss(question)  # an English question: its French words too
         if gloss:
             extra.append(gloss)
-        if _PERSON_ASKED.search(question):  # « Qui dirige… » → also look for « directeur »
-            extra += agent_words([t.term for t in tokens(question, self.analyzer)])
         return question if not extra else question + " " + " ".join(extra)
 
     def unknown_names(self, question: str) -> list[str]:
@@ -356,7 +353,7 @@ class ExtractiveAnswerer:
         keep = []
         for c in ranked:
             if c.source not in texts:
-                text = _DIGIT_GROUP.sub("", str(self.index.article(c.source)["text"]))  # « 1.500 » is 1500
+                text = DIGIT_GROUPS.sub(lambda g: re.sub(r"\D", "", g.group(0)), str(self.index.article(c.source)["text"]))  # « 1.500 »: 1500
                 texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years)
             if texts[c.source]:
                 keep.append(c)
@@ -367,7 +364,7 @@ class ExtractiveAnswerer:
         # in a paragraph on the 1970s), not when it shares a name and little else.
         rest = {t: w for t, w in q.idf.items() if t not in years}
         total = sum(rest.values())
-        held = sum(w for t, w in rest.items() if t in {tok.term for tok in ranked[0].toks})
+        held = sum(w for t, w in rest.items() if t in ranked[0].matched)
         return ranked if total > 0 and held >= YEARLESS_COVERAGE * total else []
 
     def _role_apposition(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
@@ -502,7 +499,7 @@ class ExtractiveAnswerer:
         return out
 
     def other_mentions(self, q: QuestionInfo, best: Candidate, short: str, rest: list[Candidate],
-                       citations: list[Citation], short_start: int | None = None) -> list[Mention]:
+                       citations: list[Citation], short_start: int) -> list[Mention]:
         """Other answers the sources give (a different date for the same call), cited separately.
 
         A mention competes with the answer only when it answers the same question: its sentence
@@ -512,22 +509,22 @@ class ExtractiveAnswerer:
         """
         floor = max(self.weights.abstain_threshold, best.prob * 0.35)
         seen = [_answer_key(short)]
-        best_terms = _question_terms(q, best)
-        best_unit = _counted_term(q, best, short_start) if q.qtype == NUMBER and short_start is not None else None
+        best_weight = _shared_weight(q, best.matched, best.matched)
+        best_unit = _counted_term(best, short_start) if q.qtype == NUMBER else None
         out: list[Mention] = []
         for c in rest:
             if c.prob < floor or len(out) >= 2:
                 break
             if c.name_hits < best.name_hits:
                 continue
-            if _shared_weight(q, best_terms, _question_terms(q, c)) < MENTION_SHARED * _shared_weight(q, best_terms, best_terms):
+            if _shared_weight(q, best.matched, c.matched) < MENTION_SHARED * best_weight:
                 continue
             spans = self.typed(q, c)
             if not spans:
                 continue
             s, e = spans[0]
             if q.qtype == NUMBER:
-                unit = _counted_term(q, c, s)
+                unit = _counted_term(c, s)
                 if unit != best_unit and not (unit is None and best_unit in q.idf):
                     continue
             key = _answer_key(c.text[s:e])
@@ -546,16 +543,11 @@ class ExtractiveAnswerer:
 MENTION_SHARED = 0.75
 
 
-def _question_terms(q: QuestionInfo, c: Candidate) -> set[str]:
-    """The question's terms that the sentence contains."""
-    return {t.term for t in c.toks if t.term in q.idf}
-
-
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
     return sum(q.idf[t] for t in a & b)
 
 
-def _counted_term(q: QuestionInfo, c: Candidate, start: int) -> str | None:
+def _counted_term(c: Candidate, start: int) -> str | None:
     """What the figure starting at ``start`` counts (« habitants » in « 1.200 habitants »): the
     term of the word right after it, or the word the question counts when the answer dropped it;
     ``None`` for a bare number."""

@@ -47,9 +47,9 @@ class Token:
     surface: str
 
 
-#: Who does it and what is done, for « qui » questions: « Qui dirige ACC ? » is answered by
-#: « son directeur général, Yann Vincent », « Qui a créé… » by « son créateur ». French
-#: derives these agent nouns regularly, but the stemmer keeps them apart (dirig / directeur).
+#: Who does it and what is done: « Qui dirige le festival ? » meets « Le directeur du festival,
+#: Jérôme Tréhorel », « Qui a créé… » meets « son créateur ». French derives these agent nouns
+#: regularly, but the stemmer keeps them apart (dirig / directeur).
 #: Stems of the verb and of the feminine map to the masculine noun's stem, in questions and
 #: sentences alike; only pairs the stemmer separates are listed.
 AGENT_NOUNS: dict[str, str] = {
@@ -61,16 +61,6 @@ AGENT_NOUNS: dict[str, str] = {
     "entrain": "entraineur",
     "compos": "compositeur", "compositric": "compositeur",
 }
-#: the surface forms retrieval adds to a question that uses the verb (see ``agent_words``)
-_AGENT_WORDS = {"directeur": "directeur", "president": "président", "createur": "créateur",
-                "inventeur": "inventeur", "entraineur": "entraîneur", "compositeur": "compositeur"}
-
-
-def agent_words(terms: list[str]) -> list[str]:
-    """Agent nouns to add to the retrieval query of a question whose verbs have one."""
-    return [_AGENT_WORDS[AGENT_NOUNS[t]] for t in dict.fromkeys(terms) if AGENT_NOUNS.get(t) in _AGENT_WORDS]
-
-
 def tokens(text: str, analyzer: FrenchAnalyzer) -> list[Token]:
     """Content tokens of ``text`` with their spans (relative), terms as the BM25 index has them."""
     # Keep offsets: join digit groups in place (« 2.900 » → « 2_900 ») rather than deleting.
