@@ -20,6 +20,9 @@ Rules (documented because they are choices, not facts):
 * A month without a year (« en mars », « fin février », « début mars ») follows the same rule
   on the period's first day; « février dernier » is the latest February before the
   publication month. « début » is days 1–10, « mi- » 11–20, « fin » 21 to the end.
+* In a clause that speaks of the future (« se déplaceront à Nantes le 24 novembre », « aura
+  lieu en mars », « doit être lancé lundi »), an expression without « dernier/prochain » reads
+  as the next such day or month on or after the publication date (:func:`speaks_of_future`).
 * « il y a N jours » is exact; « il y a N semaines / mois / ans » is approximate (« vers »);
   « il y a quelques mois », « depuis plusieurs années » cannot be placed more precisely than
   « before the article » and resolve to ``None`` (the reader is shown the article's date).
@@ -179,12 +182,38 @@ def is_relative(expression: str) -> bool:
                 or _RE_PERIOD.search(t) or _RE_AGO.search(t))
 
 
-def resolve(expression: str, published: _dt.date | str | None) -> ResolvedDate | None:
+#: verbs in the simple future (« se déplaceront », « jouera », « viendra »), a few irregular ones,
+#: and the markers of planned events (« doit être lancé », « est prévu », « la prochaine édition »)
+_FUTURE = re.compile(
+    r"\b(?:sera|seront|aura|auront|ira|iront|fera|feront|devra|devront|pourra|pourront|faudra|verra|verront"
+    r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|iront|dra|dront))\b"
+    r"|\b(?:doit|doivent|devrait|devraient)\s+(?:(?:en|y|se|s['’]|l['’]|la|le|les|pas|bien|encore|aussi|ensuite)\s*)*"
+    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b"
+    r"|\b(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?|attendue?s?)\b|\bprochaine?s?\b|\bà venir\b")
+#: what bounds the clause a date belongs to
+_CLAUSE_END = re.compile(r"[,;:()«»\u201c\u201d]|\s[–—-]\s|\b(?:qui|que|qu['’]|alors que|tandis que|mais)\b")
+
+
+def speaks_of_future(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``sentence[start:end]`` (a date) talks about the future.
+
+    The clause runs from the previous to the next comma, quote or relative pronoun; a future
+    verb elsewhere in the sentence (« X, qui avait battu Nantes le 3 novembre, jouera… ») does
+    not count.
+    """
+    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    m = _CLAUSE_END.search(sentence, end)
+    right = m.start() if m else len(sentence)
+    clause = sentence[left:start] + " " + sentence[end:right]
+    return bool(_FUTURE.search(clause.lower()))
+
+
+def resolve(expression: str, published: _dt.date | str | None, future: bool = False) -> ResolvedDate | None:
     """The day or period a relative expression names, given the article's publication date.
 
     ``None`` when there is no publication date, when the expression is absolute (it has a
-    year) or when it is too vague to place (« il y a quelques mois »). See the module
-    docstring for the rules.
+    year) or when it is too vague to place (« il y a quelques mois »). ``future``: the sentence
+    speaks of what is to come (:func:`speaks_of_future`). See the module docstring for the rules.
     """
     pub = _as_date(published)
     if pub is None:
@@ -200,20 +229,20 @@ def resolve(expression: str, published: _dt.date | str | None) -> ResolvedDate |
         return _day(pub + _dt.timedelta(days=_SIMPLE_DAYS[m.group(1)]))
     m = _RE_DAY_MONTH.search(t)
     if m:
-        return _day_month(m, pub)
+        return _day_month(m, pub, future)
     m = _RE_PERIOD.search(t)
     if m:
         return _period(m, pub)
     m = _RE_MONTH.search(t)
     if m:
-        return _month(m, pub)
+        return _month(m, pub, future)
     m = _RE_WEEKDAY.search(t)
     if m:
-        return _weekday(m, pub)
+        return _weekday(m, pub, future)
     return None
 
 
-def describe(expression: str, published: str | None) -> str | None:
+def describe(expression: str, published: str | None, future: bool = False) -> str | None:
     """The reader's note for a relative expression, to put in brackets after it.
 
     « soit le 11 mars 2024, date déduite de la parution du 12 mars 2024 » when resolved,
@@ -223,21 +252,21 @@ def describe(expression: str, published: str | None) -> str | None:
     if not published or _as_date(published) is None or not is_relative(expression):
         return None
     when = format_date(published)
-    r = resolve(expression, published)
+    r = resolve(expression, published, future)
     if r is None:
         return f"article du {when}"
     what = "année déduite" if r.year_only else "date déduite"
     return f"soit {r.label()}, {what} de la parution du {when}"
 
 
-def note(expression: str, citation: int, published: str | None) -> "DateNote | None":
+def note(expression: str, citation: int, published: str | None, future: bool = False) -> "DateNote | None":
     """The :class:`qa.answer.DateNote` for a relative expression cited as ``[citation]``."""
     from qa.answer import DateNote
 
     pub = _as_date(published)
     if pub is None or not is_relative(expression):
         return None
-    r = resolve(expression, pub)
+    r = resolve(expression, pub, future)
     if r is None:
         return DateNote(expression, citation, pub.isoformat(), inferred=False)  # only the article date is shown
     return DateNote(expression, citation, pub.isoformat(), resolved=r.day.isoformat() if r.day else None,
@@ -266,9 +295,11 @@ def _direction(word: str | None) -> int:
     return 1 if word.startswith("prochain") else -1
 
 
-def _weekday(m: re.Match[str], pub: _dt.date) -> ResolvedDate:
+def _weekday(m: re.Match[str], pub: _dt.date, future: bool = False) -> ResolvedDate:
     target = _WEEKDAYS.index(m.group("wd"))
     d = _direction(m.group("dir"))
+    if d == 0 and future:  # « doit être lancé lundi »: that day or the next one
+        return _day(pub + _dt.timedelta(days=(target - pub.weekday()) % 7))
     if d > 0:
         delta = (target - pub.weekday()) % 7 or 7
         return _day(pub + _dt.timedelta(days=delta))
@@ -285,11 +316,13 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
-def _day_month(m: re.Match[str], pub: _dt.date) -> ResolvedDate | None:
+def _day_month(m: re.Match[str], pub: _dt.date, future: bool = False) -> ResolvedDate | None:
     day = 1 if m.group("day") == "1er" else int(m.group("day"))
     month = _MONTH_KEYS[m.group("mon") or m.group("abbr")]
     d = _direction(m.group("dir"))
-    if d > 0:
+    if d == 0 and future:
+        year = pub.year if (_safe_date(pub.year, month, day) or pub) >= pub else pub.year + 1
+    elif d > 0:
         year = pub.year if (_safe_date(pub.year, month, day) or pub) > pub else pub.year + 1
     elif d < 0:
         year = pub.year if (_safe_date(pub.year, month, day) or pub) < pub else pub.year - 1
@@ -310,12 +343,14 @@ def _day_month(m: re.Match[str], pub: _dt.date) -> ResolvedDate | None:
     return _day(got, year_only=True) if got else None
 
 
-def _month(m: re.Match[str], pub: _dt.date) -> ResolvedDate:
+def _month(m: re.Match[str], pub: _dt.date, future: bool = False) -> ResolvedDate:
     month = _MONTH_KEYS[m.group("mon") or m.group("abbr")]
     part = (m.group("part") or "").rstrip("-")
     first = {"debut": 1, "mi": 11, "fin": 21}.get(part, 1)
     d = _direction(m.group("dir"))
-    if d < 0:
+    if d == 0 and future:
+        year = pub.year if month >= pub.month else pub.year + 1
+    elif d < 0:
         year = pub.year if month < pub.month else pub.year - 1
     elif d > 0:
         year = pub.year if month > pub.month else pub.year + 1

@@ -22,15 +22,16 @@ from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
 
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mention
 from qa.copies import distinct_hits, drop_repeats, story_of
-from qa.dates import describe
+from qa.dates import describe, speaks_of_future
 from qa.dates import note as date_note
 from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
                          span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.english import french_gloss
+from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
-from qa.spans import MONEY_RE, SCALED_RE, date_specificity, typed_spans
+from qa.spans import MONEY_RE, SCALED_RE, date_specificity, name_spans, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -63,10 +64,31 @@ _ROLE_Q = re.compile(r"^\s*qui\s+(?:est|était|etait|fut|a été|a ete|sont|éta
                      re.IGNORECASE)
 #: what may stand between the role noun and its holder's name: a complement (« du festival »,
 #: checked against the question's words), then a comma or a space
-_ROLE_GAP = re.compile(r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*")
+_ROLE_GAP = re.compile(r"(?:\s+(?:général|générale|adjoint|adjointe|délégué|déléguée|exécutif|exécutive|sportif|sportive|"
+                       r"artistique|technique|financier|financière|régional|régionale|national|nationale))?"
+                       r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
+#: « Qui a développé CO3D ? »: a participle whose agent (« développé par X ») answers
+_AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
+                      r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?:e|s|es)?\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
+#: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
+_ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
+                          r"entraînait|a fondé|fonde|a créé)\s+", re.IGNORECASE)
+_VERB_ROLES = {"dirige": ["directeur", "directrice", "dirigeant"], "dirigeait": ["directeur", "directrice", "dirigeant"],
+               "dirige": ["directeur", "directrice", "dirigeant"], "preside": ["president", "presidente"],
+               "presidait": ["president", "presidente"], "entraine": ["entraineur", "entraineuse"],
+               "entrainait": ["entraineur", "entraineuse"], "fonde": ["fondateur", "fondatrice"],
+               "cree": ["createur", "creatrice", "fondateur", "fondatrice"]}
+#: « la directrice de l'établissement »: nouns that stand for what the article is about
+_SUBJECT_NOUNS = frozenset("etablissement entreprise societe groupe club association structure organisation "
+                           "equipe institution service collectif syndicat formation parti festival usine site".split())
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes)\s+(?:[^\W\d]+\s+)?$")
 #: how likely a role-apposition sentence must be, relative to the best sentence
 ROLE_RATIO = 0.1
+#: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
+#: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
+NOT_PERSON_CHARS = 30.0
+_PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
 #: article mentions the year the question states
 YEARLESS_COVERAGE = 0.5
@@ -74,6 +96,8 @@ _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
+_SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score|what score|what was the score)\b", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\d,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?![\d,.]|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary)\b", re.IGNORECASE)
 
@@ -288,11 +312,14 @@ class ExtractiveAnswerer:
         notes: list[DateNote] = []
 
         def when(expr: str, n: int) -> str:
-            dn = date_note(expr, n, published.get(citations[n - 1].source))
+            quote = citations[n - 1].quote
+            at = quote.find(expr)
+            future = at >= 0 and speaks_of_future(quote, at, at + len(expr))
+            dn = date_note(expr, n, published.get(citations[n - 1].source), future)
             if dn is None:
                 return ""
             notes.append(dn)
-            return f" ({describe(expr, dn.published)})"
+            return f" ({describe(expr, dn.published, future)})"
 
         if described is not None:
             text = f"{_cap(short)} [1]"
@@ -368,33 +395,100 @@ class ExtractiveAnswerer:
         return ranked if total > 0 and held >= YEARLESS_COVERAGE * total else []
 
     def _role_apposition(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
-        """For « Qui est le préfet du Lot-et-Garonne ? »: a likely sentence that names the role's
-        holder right after the role noun (« Le préfet, Daniel Barnier, », « la maire Clémence
-        Brandolin-Robert », « Le directeur du festival, Jérôme Tréhorel »), which answers the
-        question even when another sentence repeats more of its words.
+        """For « Qui est le préfet du Lot-et-Garonne ? », « Qui dirige ACC ? »: a likely sentence
+        that names the role's holder right after the role noun (« Le préfet, Daniel Barnier, »,
+        « la maire Clémence Brandolin-Robert », « Le directeur du festival, Jérôme Tréhorel »),
+        which answers the question even when another sentence repeats more of its words.
+
+        « son directeur général, Yann Vincent », « La directrice de l'établissement, Sophie Le
+        Gall » refer back to what the article is about: they count when what the question asks
+        about (« ACC », « l'hôpital de Carhaix ») is in the article's title or first lines, or
+        in the sentence before, which is as much coreference as is safe without a parser.
         """
         m = _ROLE_Q.match(q.text)
-        if not m or ranked[0].prob <= 0:
+        if m:
+            roles = [fold(m.group("role").lower())]
+        else:
+            m = _ROLE_VERB_Q.match(q.text)
+            if not m:
+                return None
+            roles = _VERB_ROLES[fold(m.group("verb").lower()).split()[-1]]
+        if ranked[0].prob <= 0:
             return None
-        role = fold(m.group("role").lower())
+        subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
         floor = ranked[0].prob * ROLE_RATIO  # whether to answer at all is the best sentence's call
+        role_re = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")(?:e|s|es)?\b")
         for c in ranked[:DESCRIPTION_TOP]:
             if c.prob < floor:
                 break
             if c.source != ranked[0].source:
                 continue  # another article's « coéquipier X » is, far more often, someone else's
             folded = fold(c.text.lower())
-            for r in re.finditer(rf"\b{re.escape(role)}s?\b", folded):
-                if _POSSESSIVE_BEFORE.search(folded, 0, r.start()):
-                    continue  # « son homologue Vladimir Poutine »: someone else's, which needs coreference
-                spans = self.typed(q, c)
-                if not spans or spans[0][0] < r.end():
+            spans = sorted(self.typed(q, c))
+            for r in role_re.finditer(folded):
+                end = r.end()
+                adj = re.match(r"\s+([^\W\d]+)", c.text[end:])
+                if adj and self.analyzer._term(adj.group(1).lower()) in q.idf:
+                    end += adj.end()  # « son homologue russe Sergueï Choïgou » for « l'homologue russe »
+                after = next(((a, b) for a, b in spans if a >= end), None)
+                if after is None:
                     continue
-                gap = _ROLE_GAP.fullmatch(c.text, r.end(), spans[0][0])
-                if gap and (not gap.group("of") or all(
-                        t.term in q.idf for t in c.toks if t.start >= gap.start("of") and t.end <= gap.end("of"))):
+                gap = _ROLE_GAP.fullmatch(c.text, end, after[0])
+                if not gap:
+                    continue
+                of = [t for t in c.toks if gap.group("of") and t.start >= gap.start("of") and t.end <= gap.end("of")]
+                referring = _POSSESSIVE_BEFORE.search(folded, 0, r.start()) or (
+                    of and all(fold(t.surface.lower()) in _SUBJECT_NOUNS for t in of))
+                if referring:
+                    # « son homologue X »: whose? The nearest name before it in the sentence, else
+                    # what the article is about; it must be what the question asks about
+                    before = [sp for sp in name_spans(c.text[: r.start()])]
+                    if before:
+                        a, b = before[-1]
+                        owner = {t.term for t in tokens(c.text[a:b], self.analyzer)}
+                        if subject & owner:
+                            return c  # « Le Drian a rencontré son homologue russe Sergueï Choïgou »
+                        continue  # « François Hollande, qui a rencontré son homologue Vladimir Poutine »
+                    if subject and self._about(c, subject, q):
+                        return c
+                    continue
+                if all(t.term in q.idf for t in of):
                     return c  # « Le directeur du festival, Jérôme Tréhorel » for « … directeur du festival … »
         return None
+
+    def _passive_agent(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
+        """For « Qui a développé le satellite ? »: a sentence of the best sentence's article where
+        the question's participle is followed by its agent (« Développée par Airbus Defence and
+        Space »), which names the doer even when it repeats few of the question's words."""
+        m = _AGENT_Q.match(q.text)
+        if not m or ranked[0].prob <= 0:
+            return None
+        verb = self.analyzer._term(m.group("verb").lower())
+        floor = ranked[0].prob * ROLE_RATIO
+        for c in ranked[:DESCRIPTION_TOP]:
+            if c.prob < floor:
+                break
+            if c.source != ranked[0].source:
+                continue
+            starts = {a for a, _ in self.typed(q, c)}
+            for t in c.toks:
+                if t.term != verb:
+                    continue
+                by = _BY_AGENT.match(c.text, t.end)
+                if by and by.end() in starts:
+                    return c
+        return None
+
+    def _about(self, c: Candidate, subject: set[str], q: QuestionInfo) -> bool:
+        """Whether ``subject`` (terms) is what ``c``'s article is about: half of its weight in the
+        title and first lines, or in the text just before ``c``."""
+        art = self.index.article(c.source)
+        text = str(art["text"])
+        context = f"{art['title'] or ''} {text[:400]} {text[max(0, c.start - 300):c.start]}"
+        found = {t.term for t in tokens(context, self.analyzer)}
+        weight = {t: q.idf.get(t, 1.0) for t in subject}
+        total = sum(weight.values())
+        return total > 0 and sum(w for t, w in weight.items() if t in found) >= 0.5 * total
 
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
@@ -405,7 +499,7 @@ class ExtractiveAnswerer:
         if q.qtype == OTHER:
             return best
         if q.qtype == PERSON:
-            named = self._role_apposition(q, ranked)
+            named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:
                 return named
         top_spec = self._specificity(q, best)
@@ -466,7 +560,10 @@ class ExtractiveAnswerer:
         money = q.qtype == NUMBER and bool(_MONEY_Q.search(q.text))
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         out = []
-        for s, e in typed_spans(c.text, q.qtype):
+        spans = typed_spans(c.text, q.qtype)
+        if q.qtype == NUMBER and _SCORE_Q.search(q.text):
+            spans = [m.span() for m in _SCORE.finditer(c.text)]  # « 3-1 », « 2 à 0 », not « la 9e minute »
+        for s, e in spans:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
@@ -479,6 +576,9 @@ class ExtractiveAnswerer:
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
+            person = starts_with_first_name(c.text[s:e])
+            if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
+                continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
             if q.qtype == NUMBER:
                 if money and not MONEY_RE.search(c.text[s:e]) and not (
                         SCALED_RE.search(c.text[s:e]) and MONEY_RE.search(c.text)):
@@ -489,6 +589,8 @@ class ExtractiveAnswerer:
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)
+            if q.qtype == PERSON and not person:
+                key += NOT_PERSON_CHARS  # « Saint-Malo-de-Phily, Gérard Lemoine »: the person first
             if q.qtype == DATE:
                 spec = date_specificity(c.text[s:e])
                 if _DURATION.match(c.text[s:e]) and not duration_ok:

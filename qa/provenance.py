@@ -42,7 +42,7 @@ def relative_date_notes(answer: Answer) -> Answer:
     « lundi » [1] = 11 mars 2024, deduced from the article's date, whatever the model wrote.
     Uses the citations' ``date``, so call it after :func:`annotate`.
     """
-    from qa.dates import describe, note
+    from qa.dates import describe, note, speaks_of_future
     from qa.qtypes import DATE
     from qa.spans import date_spans
 
@@ -55,12 +55,13 @@ def relative_date_notes(answer: Answer) -> Answer:
             continue
         for s, e in date_spans(c.quote):
             expr = c.quote[s:e]
-            dn = note(expr, c.n, c.date)
+            future = speaks_of_future(c.quote, s, e)
+            dn = note(expr, c.n, c.date, future)
             if dn is None or (expr.lower(), c.n) in seen:
                 continue
             seen.add((expr.lower(), c.n))
             answer.dates.append(dn)
-            parts.append(f"« {expr} » [{c.n}] : {describe(expr, c.date)}")
+            parts.append(f"« {expr} » [{c.n}] : {describe(expr, c.date, future)}")
     if parts:
         answer.notices.append("Dates relatives : " + " ; ".join(parts) + ".")
     return answer

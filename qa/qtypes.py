@@ -27,7 +27,8 @@ _NUMBER_NOUNS = {
     "age", "montant", "nombre", "somme", "superficie", "surface", "taille", "distance", "duree", "pourcentage",
     "proportion", "part", "prix", "cout", "budget", "population", "altitude", "hauteur", "longueur", "poids",
     "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
-    "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record",
+    "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
+    "tarif", "amende", "dette", "remuneration",
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",

@@ -45,7 +45,8 @@ _DATE_PATTERNS = [
     r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé|"
     r"après-demain|cette nuit|la semaine prochaine|le mois prochain|l[’']an prochain|l[’']année prochaine|l[’']année passée)\b",
 ]
-DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+# whole words only: « en mai » is not in « l'ancien maire », nor « mardi » in « mardistes »
+DATE_RE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in _DATE_PATTERNS) + r")(?<![\s-])(?!\w)", re.IGNORECASE)
 
 _UNIT_WORD = r"[a-zà-ÿœæ][\w’'-]*"
 _NUM_CORE = r"\d+(?:[.\u00a0\u202f ]\d{3})*(?:[,.]\d+)?"
@@ -63,7 +64,7 @@ NUMBER_RE = re.compile(
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
-_CONNECT = r"(?:\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the)\s*|\s+|-)"
+_CONNECT = r"(?:\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
@@ -103,6 +104,8 @@ def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
             break
         word = m.group(1).lower().rstrip("’'")
         rest = sentence[s + m.end() : e]
+        if word in _TITLES and sentence[s + len(m.group(1)) : s + len(m.group(1)) + 1] == "-":
+            break  # « Saint-Malo-de-Phily », « Sainte-Anne »: a place, not the title « saint »
         if word in _NOT_NAMES or word in _TITLES or (word in _PORTFOLIOS and re.match(r"[A-ZÀ-ÝŒ]", rest)):
             s += m.end()
             while s < e and sentence[s] in " '’":
@@ -167,9 +170,14 @@ def name_spans(sentence: str) -> list[Span]:
     return out
 
 
+#: « face à l'Olympique lyonnais », « grâce à Airbus »: « à » that introduces no place
+_NOT_PLACE_BEFORE = re.compile(r"\b(?:face|grâce|grace|quant|contre|succède|succede|opposé|opposée|oppose|opposant)\s*$", re.IGNORECASE)
+
+
 def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
-    out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)]
+    out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
+           if not _NOT_PLACE_BEFORE.search(sentence, 0, m.start())]
     return [sp for sp in out if sp[0] < sp[1]]
 
 

@@ -1,6 +1,7 @@
 """Short answers on articles no weight was tuned on (tests/data/news/: a flood, a factory, a
-festival): units that are whole words, date ranges, amounts, acronyms, and « autres mentions »
-that are really other answers to the same question, not other figures of the same article."""
+festival, a trial, a football match, a satellite launch, a hospital): units that are whole words,
+date ranges, amounts, acronyms, « autres mentions » that are really other answers to the same
+question, role holders named through « son/sa », passive agents, scores, future dates."""
 
 from __future__ import annotations
 
@@ -143,3 +144,86 @@ def test_role_questions_take_the_name_beside_the_role(news_answerer, question: s
 def test_someone_elses_counterpart_is_not_the_answer(answerer) -> None:
     # « François Hollande, qui a rencontré son homologue Vladimir Poutine » is not Le Drian's
     assert answerer.ask("Qui est l'homologue russe de Jean-Yves Le Drian ?").short_answer == "Sergueï Choïgou"
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « Mon client… », a plaidé son avocate, Me Claire Daubigny: the article is about Gérard Lemoine
+    ("Qui est l'avocate de Gérard Lemoine ?", "Me Claire Daubigny"),
+    # « … à l'appel du comité de défense de l'hôpital. Son président, Matthieu Guillemot, »
+    ("Qui préside le comité de défense de l'hôpital ?", "Matthieu Guillemot"),
+    # « La directrice de l'établissement, Sophie Le Gall, »
+    ("Qui dirige l'hôpital de Carhaix ?", "Sophie Le Gall"),
+    ("Qui est l'entraîneur de Brest ?", "Éric Roy"),
+])
+def test_role_holders_named_through_the_article(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_person_before_a_place_for_who(news_answerer) -> None:
+    # « l'ancien maire de Saint-Malo-de-Phily, Gérard Lemoine, »: not « Malo-de-Phily »
+    assert news_answerer.ask("Qui a été condamné par le tribunal correctionnel de Rennes ?").short_answer == "Gérard Lemoine"
+
+
+def test_the_agent_of_the_questions_participle(news_answerer) -> None:
+    # « Développée par Airbus Defence and Space pour le Centre national d'études spatiales »
+    assert news_answerer.ask("Qui a développé le satellite CO3D ?").short_answer == "Airbus Defence and Space"
+
+
+def test_a_person_is_not_where(news_answerer) -> None:
+    # « face à l'Olympique lyonnais » is an opponent and « Pierre Sage » a coach, not places
+    assert news_answerer.ask("Où s'est déroulé le match entre Brest et Lyon ?").short_answer == "au stade Francis-Le Blé"
+
+
+def test_a_score_is_answered_with_the_score(news_answerer) -> None:
+    assert news_answerer.ask("Quel a été le score du match entre Brest et Lyon ?").short_answer == "3-1"
+
+
+def test_a_salary_nobody_states_is_not_answered(news_answerer) -> None:
+    assert news_answerer.ask("Quel est le salaire de l'entraîneur de Brest ?").abstained
+
+
+def test_a_future_date_is_placed_after_publication(news_answerer) -> None:
+    # published 10/11/2024: « Les Bretons se déplaceront à Nantes le 24 novembre » is in 2024, not 2023
+    ans = news_answerer.ask("Quand Brest jouera-t-il à Nantes ?")
+    assert ans.short_answer == "le 24 novembre"
+    assert [d.resolved for d in ans.dates] == ["2024-11-24"]
+
+
+@pytest.mark.parametrize("sentence, expr, future", [
+    ("Les Bretons se déplaceront à Nantes le 24 novembre, après la trêve.", "le 24 novembre", True),
+    ("Brest, qui avait battu Nantes le 3 novembre, jouera à Lyon samedi.", "le 3 novembre", False),
+    ("Brest, qui avait battu Nantes le 3 novembre, jouera à Lyon samedi.", "samedi", True),
+    ("Le satellite doit être lancé lundi depuis Kourou.", "lundi", True),
+    ("La prochaine réunion est prévue en mars.", "en mars", True),
+    ("Il a été élu en mars.", "en mars", False),
+    ("Le 10 juillet, le général s'est entretenu avec son homologue.", "Le 10 juillet", False),
+])
+def test_future_clauses(sentence: str, expr: str, future: bool) -> None:
+    from qa.dates import speaks_of_future
+
+    i = sentence.index(expr)
+    assert speaks_of_future(sentence, i, i + len(expr)) is future
+
+
+def test_future_dates_resolve_forward() -> None:
+    from qa.dates import resolve
+
+    assert resolve("le 24 novembre", "2024-11-10", future=True).day.isoformat() == "2024-11-24"
+    assert resolve("le 2 décembre", "2024-11-27", future=False).day.isoformat() == "2023-12-02"
+    assert resolve("le 2 décembre", "2024-11-27", future=True).day.isoformat() == "2024-12-02"
+    assert resolve("en février", "2024-11-27", future=True).start.isoformat() == "2025-02-01"
+    assert resolve("lundi", "2024-11-27", future=True).day.isoformat() == "2024-12-02"
+
+
+@pytest.mark.parametrize("sentence", ["l'ancien maire de Saint-Malo", "en maintenant le cap", "les mardistes"])
+def test_dates_are_whole_words(sentence: str) -> None:
+    assert date_spans(sentence) == []
+
+
+def test_given_names_tell_people_from_places() -> None:
+    from qa.first_names import starts_with_first_name
+
+    assert starts_with_first_name("Pierre Sage") and starts_with_first_name("Me Claire Daubigny")
+    assert starts_with_first_name("Jean-Yves Le Drian")
+    assert not starts_with_first_name("Saint-Malo-de-Phily") and not starts_with_first_name("Francis-Le Blé")
+    assert not starts_with_first_name("Pierre")  # alone, it may be anything
