@@ -187,8 +187,7 @@ def is_relative(expression: str) -> bool:
 _FUTURE = re.compile(
     r"\b(?:sera|seront|aura|auront|ira|iront|fera|feront|devra|devront|pourra|pourront|faudra|verra|verront"
     r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|iront|dra|dront))\b"
-    r"|\b(?:doit|doivent|devrait|devraient)\s+(?:(?:en|y|se|s['’]|l['’]|la|le|les|pas|bien|encore|aussi|ensuite)\s*)*"
-    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b"
+    r"|\b(?:doit|doivent|devrait|devraient)\s+(?:[\w'’]+\s+){0,2}?[a-zàâçéèêëîïôûù'’]*(?:er|ir|re)\b"
     r"|\b(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?|attendue?s?)\b|\bprochaine?s?\b|\bà venir\b")
 #: what bounds the clause a date belongs to
 _CLAUSE_END = re.compile(r"[,;:()«»\u201c\u201d]|\s[–—-]\s|\b(?:qui|que|qu['’]|alors que|tandis que|mais)\b")

@@ -60,6 +60,17 @@ _WORDS: dict[str, str] = {
     "ship": "navire", "ships": "navires", "plane": "avion", "planes": "avions", "aircraft": "avions appareils",
     "fighter": "chasseurs", "bombers": "bombardiers", "carrier": "porte-avions", "batteries": "batteries",
     "vehicles": "véhicules", "cars": "voitures véhicules", "electric": "électriques",
+    # business and public finance
+    "revenue": "chiffre affaires", "revenues": "chiffre affaires", "sales": "ventes chiffre affaires",
+    "profit": "bénéfice", "profits": "bénéfices", "loss": "perte pertes", "losses": "pertes", "deficit": "déficit",
+    "debt": "dette", "shares": "action titre", "stock": "titre action bourse", "closure": "fermeture",
+    "close": "fermer fermeture", "pensions": "retraites pensions", "tax": "impôt taxe", "taxes": "impôts taxes",
+    "unemployment": "chômage", "inflation": "inflation", "growth": "croissance",
+    # accidents, courts
+    "accident": "accident", "crash": "accident collision", "pile-up": "carambolage", "pileup": "carambolage",
+    "injuries": "blessés", "dead": "morts", "victims": "victimes", "investigation": "enquête",
+    "prosecutor": "procureur", "court": "tribunal", "trial": "procès", "sentenced": "condamné", "fine": "amende",
+    "lawyer": "avocat avocate", "judge": "juge", "mayor's": "maire",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -31,7 +31,7 @@ from qa.english import french_gloss
 from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
 from qa.provenance import annotate
-from qa.spans import MONEY_RE, SCALED_RE, date_specificity, name_spans, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, SCALED_RE, date_specificity, name_spans, trim_span, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -96,6 +96,12 @@ _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
+_TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+#: « le projet de loi pour 2025 »: a year the thing is for; « prévue pour 2025 » stays a date
+_FOR_PERIOD = re.compile(r"(?<!prévu )(?<!prévue )(?<!prévus )(?<!prévues )(?<!attendu )(?<!attendue )(?<!programmé )"
+                         r"(?<!programmée )(?<!fixé )(?<!fixée )(?<!reporté )(?<!reportée )(?<!repoussé )(?<!repoussée )"
+                         r"(?<!annoncé )(?<!annoncée )\b(?:pour|for)\s+(?:l['’]année\s+|l['’]exercice\s+)?$", re.IGNORECASE)
 _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score|what score|what was the score)\b", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?![\d,.]|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
@@ -516,8 +522,9 @@ class ExtractiveAnswerer:
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
-        if q.qtype == NUMBER and _MONEY_Q.search(q.text):
-            # an amount of money was asked and no likely sentence states one
+        if q.qtype == NUMBER and (asks_money(q.text) or _COUNTED.search(q.text)):
+            # an amount of money, or a count (« combien de véhicules »), was asked and no likely
+            # sentence states one: a sentence without the figure does not answer
             floor = self.weights.abstain_threshold
             return next((c for c in ranked[RERANK_TOP:12] if c.prob >= floor and self.typed(q, c)), None)
         return best
@@ -557,12 +564,14 @@ class ExtractiveAnswerer:
             return []
         anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf or
                    (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
-        money = q.qtype == NUMBER and bool(_MONEY_Q.search(q.text))
+        money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         out = []
         spans = typed_spans(c.text, q.qtype)
         if q.qtype == NUMBER and _SCORE_Q.search(q.text):
             spans = [m.span() for m in _SCORE.finditer(c.text)]  # « 3-1 », « 2 à 0 », not « la 9e minute »
+        elif q.qtype == DATE and _TIME_Q.search(q.text):
+            spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
         for s, e in spans:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
@@ -585,6 +594,8 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
+                if _BARE_YEAR.fullmatch(c.text[s:e]) and _COUNTED.search(q.text):
+                    continue  # « combien de véhicules » is not answered by « 2023 »
                 s, e = _drop_known_unit(q, c, s, e)
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
@@ -595,6 +606,9 @@ class ExtractiveAnswerer:
                 spec = date_specificity(c.text[s:e])
                 if _DURATION.match(c.text[s:e]) and not duration_ok:
                     key += 150.0
+                    spec = 0
+                elif _FOR_PERIOD.search(c.text, 0, s) and _BARE_YEAR.fullmatch(c.text[s:e]):
+                    key += 150.0  # « le budget pour 2025 » is what it is for, not when it happened
                     spec = 0
             out.append((key, spec, s, e))
         out.sort(key=lambda t: (t[0] - 15 * t[1], t[2], t[3]))
@@ -643,6 +657,20 @@ class ExtractiveAnswerer:
 #: sentence holds: « Lecointre … Guerassimov … il y a quelques mois » against « … Lecointre …
 #: Guerassimov … le 10 juillet », but not « usine … mardi » against « usine, inaugurée en mai 2023 »
 MENTION_SHARED = 0.75
+
+
+_COUNTED = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?P<noun>[^\W\d]+)", re.IGNORECASE)
+_MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?)$", re.IGNORECASE)
+
+
+def asks_money(question: str) -> bool:
+    """Whether the question asks for an amount of money: « combien coûte », « quel budget »,
+    « combien d'euros » — but not « par combien de voix le budget a-t-il été adopté ? », which
+    counts votes."""
+    counted = _COUNTED.search(question)
+    if counted:
+        return bool(_MONEY_NOUN.match(counted.group("noun")))
+    return bool(_MONEY_Q.search(question))
 
 
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:

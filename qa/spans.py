@@ -22,13 +22,18 @@ _WRITTEN = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
             r"vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)")
 _REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|heures?|minutes?)"
 _ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
+_CLOCK = (r"(?:(?:à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
+          r"(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?(?!\w)"
+          r"|(?:à|vers|dès|peu avant|peu après|jusqu'à|aux alentours de)\s+(?:[01]?\d|2[0-3])\s+heures(?:\s+[0-5]\d)?")
+#: a clock time alone (« à quelle heure » questions take only these)
+CLOCK_RE = re.compile(rf"(?<!\w)(?:{_CLOCK})", re.IGNORECASE)
 
 _DATE_PATTERNS = [
     # ranges first, so that « du 17 au 20 juillet 2025 » is one answer, not « au 20 juillet 2025 »
     rf"(?:du|entre le|entre)\s+(?:1er|\d{{1,2}})(?:\s+{_MONTH})?\s+(?:au|et le|et)\s+(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?",
     rf"(?:de|d['’]|entre)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:à|et)\s+{_MONTH}(?:\s+{_YEAR})?",
-    # le 10 juillet 2019, mercredi 3 mars, ce 19 novembre, le 1er mai
-    rf"(?:(?:le|ce|du|au|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:{_WEEKDAY}\s+)?(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
+    # le 10 juillet 2019, mercredi 3 mars, ce 19 novembre, le 1er mai, à partir du 18 novembre
+    rf"(?:(?:le|ce|du|au|dès le|depuis le|jusqu'au|avant le|après le|à partir du|à compter du)\s+)?(?:{_WEEKDAY}\s+)?(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     # en avril 2016, fin février (dernier), début mars, mi-juillet, en septembre 2019
     rf"(?:(?:en|depuis|dès|jusqu'en|(?:à la\s+)?(?:fin|début|mi|courant|mi-)\s*|(?:à la\s+)?mi-)\s*)+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     rf"{_MONTH}\s+{_YEAR}",
@@ -40,6 +45,8 @@ _DATE_PATTERNS = [
     rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+|un|une)\s+{_REL_UNIT}",
     # en 1987, depuis 2014, de 1994 à 2003
     rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
+    # clock times: vers 7 h 30, à 14h, dès 20 heures
+    rf"{_CLOCK}",
     # lundi, ce mercredi matin, vendredi dernier
     rf"(?:(?:ce|le|dès|depuis)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|après-midi|dernier|prochain))?",
     r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé|"
@@ -64,7 +71,7 @@ NUMBER_RE = re.compile(
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
-_CONNECT = r"(?:\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
+_CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
@@ -91,7 +98,7 @@ _PORTFOLIOS = frozenset(
 
 _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
-    selon contre entre vers chez depuis pendant avant après ans est sont a ont était fut se sa son ses ce
+    selon contre entre vers chez depuis pendant avant après est sont a ont était fut se sa son ses ce
     il elle ils elles on nous vous""".split()
 )
 

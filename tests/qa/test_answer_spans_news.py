@@ -227,3 +227,55 @@ def test_given_names_tell_people_from_places() -> None:
     assert starts_with_first_name("Jean-Yves Le Drian")
     assert not starts_with_first_name("Saint-Malo-de-Phily") and not starts_with_first_name("Francis-Le Blé")
     assert not starts_with_first_name("Pierre")  # alone, it may be anything
+
+
+def test_counting_votes_is_not_a_money_question(news_answerer) -> None:
+    # « budget » names what was voted on; « combien de voix » asks for votes, not euros
+    ans = news_answerer.ask("Par combien de voix le budget de la Sécurité sociale a-t-il été adopté ?")
+    assert not ans.abstained and ans.short_answer.startswith("285")
+
+
+def test_a_year_a_bill_is_for_is_not_when(news_answerer) -> None:
+    # « Les députés ont adopté mardi, par 285 voix contre 270, le projet de loi … pour 2025 »
+    assert news_answerer.ask("Quand les députés ont-ils adopté le PLFSS ?").short_answer == "mardi"
+
+
+def test_starting_dates_and_adverbs_before_the_future(news_answerer) -> None:
+    # « Le texte doit désormais être examiné par le Sénat à partir du 18 novembre. » (published 30/10/2024)
+    ans = news_answerer.ask("Quand le Sénat examinera-t-il le texte ?")
+    assert ans.short_answer == "à partir du 18 novembre"
+    assert [d.resolved for d in ans.dates] == ["2024-11-18"]
+
+
+def test_what_time_takes_a_clock_time(news_answerer) -> None:
+    assert news_answerer.ask("À quelle heure l'accident s'est-il produit ?").short_answer == "vers 7 h 30"
+
+
+def test_an_age_keeps_its_years(news_answerer) -> None:
+    assert news_answerer.ask("Quel âge avait la femme décédée ?").short_answer == "31 ans"
+
+
+def test_english_business_words(news_answerer) -> None:
+    ans = news_answerer.ask("What was Michelin's revenue?")
+    assert "13,5 milliards d'euros" in ans.short_answer
+
+
+def test_a_count_without_a_figure_is_not_answered(news_answerer) -> None:
+    # nothing says how many electric vehicles Michelin sold: neither « 2023 » nor a clause of names
+    assert news_answerer.ask("Combien de véhicules électriques Michelin a-t-il vendus ?").abstained
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("L'accident s'est produit vers 7 h 30 dans un épais brouillard.", "vers 7 h 30"),
+    ("La séance a repris à 14h dans l'hémicycle.", "à 14h"),
+    ("Rendez-vous dès 20 heures place du Capitole.", "dès 20 heures"),
+])
+def test_clock_times(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, date_spans(sentence))
+
+
+def test_hyphenated_place_names_are_one_name() -> None:
+    from qa.spans import name_spans
+
+    s = "Le carambolage a eu lieu à hauteur de Loriol-sur-Drôme, puis à Saint-Germain-en-Laye."
+    assert {"Loriol-sur-Drôme", "Saint-Germain-en-Laye"} <= set(_texts(s, name_spans(s)))
