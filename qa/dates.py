@@ -200,10 +200,16 @@ def speaks_of_future(sentence: str, start: int, end: int) -> bool:
     verb elsewhere in the sentence (« X, qui avait battu Nantes le 3 novembre, jouera… ») does
     not count.
     """
-    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    m = _CLAUSE_END.search(sentence, end)
-    right = m.start() if m else len(sentence)
+    bounds = [m.span() for m in _CLAUSE_END.finditer(sentence)]
+    left = max((b for a, b in bounds if b <= start), default=0)
+    right = min((a for a, b in bounds if a >= end), default=len(sentence))
     clause = sentence[left:start] + " " + sentence[end:right]
+    if len(clause.split()) < 3:
+        # « Il affrontera au second tour, le 8 décembre, la centriste… »: a date set off by commas
+        # belongs to the clauses around it
+        left = max((b for a, b in bounds if b < left - 1), default=0) if left else 0
+        right = min((a for a, b in bounds if a > right), default=len(sentence))
+        clause = sentence[left:start] + " " + sentence[end:right]
     return bool(_FUTURE.search(clause.lower()))
 
 

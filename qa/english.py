@@ -41,7 +41,7 @@ _WORDS: dict[str, str] = {
     # events
     "born": "né naissance", "died": "mort décédé", "death": "mort décès", "killed": "tués morts", "injured": "blessés",
     "attack": "attaque attentat", "war": "guerre", "fight": "combattent combat", "fighting": "combattent combats",
-    "win": "remporter gagner victoire", "won": "remporté gagné victoire", "lost": "perdu défaite",
+    "win": "remporter gagner victoire", "won": "remporté gagné victoire emporté reçu obtenu lauréat", "lost": "perdu défaite",
     "elected": "élu", "election": "élection", "vote": "vote", "agreement": "accord", "deal": "accord", "law": "loi",
     "built": "construit construction", "build": "construire", "completed": "achevé achevée", "finished": "achevé terminé",
     "opened": "ouvert ouverture inauguré", "inaugurated": "inauguré inaugurée", "closed": "fermé fermées",
@@ -71,6 +71,16 @@ _WORDS: dict[str, str] = {
     "injuries": "blessés", "dead": "morts", "victims": "victimes", "investigation": "enquête",
     "prosecutor": "procureur", "court": "tribunal", "trial": "procès", "sentenced": "condamné", "fine": "amende",
     "lawyer": "avocat avocate", "judge": "juge", "mayor's": "maire",
+    # prizes, elections
+    "prime": "premier", "prize": "prix", "award": "prix", "awarded": "décerné attribué", "received": "reçu", "receive": "reçu",
+    "novel": "roman", "book": "livre", "writer": "écrivain", "author": "auteur", "round": "tour",
+    "turnout": "participation", "candidate": "candidat", "presidential": "présidentielle",
+    # nationalities (capitalised in English, so not names the corpus lacks)
+    "french": "français française", "russian": "russe", "american": "américain américaine",
+    "german": "allemand allemande", "british": "britannique", "italian": "italien italienne",
+    "spanish": "espagnol espagnole", "ukrainian": "ukrainien ukrainienne", "chinese": "chinois chinoise",
+    "romanian": "roumain roumaine", "algerian": "algérien algérienne", "european": "européen européenne",
+    "polish": "polonais polonaise", "belgian": "belge", "swiss": "suisse", "moroccan": "marocain marocaine",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",
@@ -78,6 +88,11 @@ _WORDS: dict[str, str] = {
 }
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")\b")
+
+
+def glossed(word: str) -> bool:
+    """Whether the glossary translates ``word`` (« Romanian » is no unknown name)."""
+    return word.lower() in _WORDS
 
 
 def french_gloss(question: str) -> str:

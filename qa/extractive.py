@@ -27,11 +27,11 @@ from qa.dates import note as date_note
 from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
                          span_candidates, tokens)
 from qa.descriptions import description_spans
-from qa.english import french_gloss
+from qa.english import french_gloss, glossed
 from qa.first_names import starts_with_first_name
-from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name
+from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
-from qa.spans import CLOCK_RE, MONEY_RE, SCALED_RE, date_specificity, name_spans, trim_span, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, trim_span, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -96,6 +96,7 @@ _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
+_VOTES_Q = re.compile(r"\bcombien\s+de\s+voix\b|\bhow many votes\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 #: « le projet de loi pour 2025 »: a year the thing is for; « prévue pour 2025 » stays a date
@@ -214,6 +215,7 @@ class ExtractiveAnswerer:
         (Gerasimov ~ Guerassimov, Shoigu ~ Choïgou).
         """
         vocab = self.index.lexical.vocab
+        english = is_english(question)
         out = []
         for i, m in enumerate(re.finditer(r"\w+", question)):
             w = m.group(0)
@@ -223,6 +225,8 @@ class ExtractiveAnswerer:
             term = self.analyzer._term(w.lower())
             if term in vocab or fold(w.lower()) in vocab:
                 continue
+            if english and glossed(w):
+                continue  # « Romanian », « French »: English adjectives, capitalised, that the glossary translates
             if w.isupper():  # an acronym: as it is, or starting a word (BPI → Bpifrance)
                 if not any(t.startswith(fold(w.lower())) for t in self._vocab_letter(fold(w.lower())[0])):
                     out.append(w)
@@ -569,7 +573,9 @@ class ExtractiveAnswerer:
         out = []
         spans = typed_spans(c.text, q.qtype)
         if q.qtype == NUMBER and _SCORE_Q.search(q.text):
-            spans = [m.span() for m in _SCORE.finditer(c.text)]  # « 3-1 », « 2 à 0 », not « la 9e minute »
+            # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
+            spans = [m.span() for m in _SCORE.finditer(c.text)] + [
+                sp for sp in spans if re.search(r"%|pour\s?cent|\bvoix\b|\bpoints?\b", c.text[sp[0]:sp[1]])]
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
         for s, e in spans:
@@ -596,7 +602,11 @@ class ExtractiveAnswerer:
                     continue
                 if _BARE_YEAR.fullmatch(c.text[s:e]) and _COUNTED.search(q.text):
                     continue  # « combien de véhicules » is not answered by « 2023 »
-                s, e = _drop_known_unit(q, c, s, e)
+                vs = VERSUS_RE.match(c.text, e) if _SCORE_Q.search(q.text) or _VOTES_Q.search(q.text) else None
+                if vs:
+                    e = vs.end()  # « par combien de voix… ? » « six voix contre deux »: the whole tally
+                else:
+                    s, e = _drop_known_unit(q, c, s, e)
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)

@@ -67,6 +67,8 @@ NUMBER_RE = re.compile(
     rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
+#: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
+VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)?|{_WRITTEN}|une?)\b(?:\s*%)?", re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
