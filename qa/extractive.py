@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from index.analysis import NUMBER as DIGIT_GROUPS
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
@@ -74,11 +74,10 @@ _BY_AGENT = re.compile(r"(?:e|s|es)?\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
                           r"entraînait|a fondé|fonde|a créé)\s+", re.IGNORECASE)
-_VERB_ROLES = {"dirige": ["directeur", "directrice", "dirigeant"], "dirigeait": ["directeur", "directrice", "dirigeant"],
-               "dirige": ["directeur", "directrice", "dirigeant"], "preside": ["president", "presidente"],
-               "presidait": ["president", "presidente"], "entraine": ["entraineur", "entraineuse"],
-               "entrainait": ["entraineur", "entraineuse"], "fonde": ["fondateur", "fondatrice"],
-               "cree": ["createur", "creatrice", "fondateur", "fondatrice"]}
+#: the role nouns of those verbs, by the verb's folded stem (« dirige », « dirigeait », « a dirigé »)
+_VERB_ROLES = {"dirig": ["directeur", "directrice", "dirigeant"], "presid": ["president", "presidente"],
+               "entrain": ["entraineur", "entraineuse"], "fond": ["fondateur", "fondatrice"],
+               "cre": ["createur", "creatrice", "fondateur", "fondatrice"]}
 #: « la directrice de l'établissement »: nouns that stand for what the article is about
 _SUBJECT_NOUNS = frozenset("etablissement entreprise societe groupe club association structure organisation "
                            "equipe institution service collectif syndicat formation parti festival usine site".split())
@@ -105,6 +104,8 @@ _FOR_PERIOD = re.compile(r"(?<!prévu )(?<!prévue )(?<!prévus )(?<!prévues )(
                          r"(?<!annoncé )(?<!annoncée )\b(?:pour|for)\s+(?:l['’]année\s+|l['’]exercice\s+)?$", re.IGNORECASE)
 _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score|what score|what was the score)\b", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?![\d,.]|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
+#: a figure that can be a score when it is not « 3-1 »: a share of votes, points
+_SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary)\b", re.IGNORECASE)
 
@@ -422,17 +423,13 @@ class ExtractiveAnswerer:
             m = _ROLE_VERB_Q.match(q.text)
             if not m:
                 return None
-            roles = _VERB_ROLES[fold(m.group("verb").lower()).split()[-1]]
+            verb = fold(m.group("verb").lower()).split()[-1]
+            roles = next(r for stem, r in _VERB_ROLES.items() if verb.startswith(stem))
         if ranked[0].prob <= 0:
             return None
         subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
-        floor = ranked[0].prob * ROLE_RATIO  # whether to answer at all is the best sentence's call
         role_re = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")(?:e|s|es)?\b")
-        for c in ranked[:DESCRIPTION_TOP]:
-            if c.prob < floor:
-                break
-            if c.source != ranked[0].source:
-                continue  # another article's « coéquipier X » is, far more often, someone else's
+        for c in _likely_in_best_article(ranked):
             folded = fold(c.text.lower())
             spans = sorted(self.typed(q, c))
             for r in role_re.finditer(folded):
@@ -452,7 +449,7 @@ class ExtractiveAnswerer:
                 if referring:
                     # « son homologue X »: whose? The nearest name before it in the sentence, else
                     # what the article is about; it must be what the question asks about
-                    before = [sp for sp in name_spans(c.text[: r.start()])]
+                    before = name_spans(c.text[: r.start()])
                     if before:
                         a, b = before[-1]
                         owner = {t.term for t in tokens(c.text[a:b], self.analyzer)}
@@ -474,12 +471,7 @@ class ExtractiveAnswerer:
         if not m or ranked[0].prob <= 0:
             return None
         verb = self.analyzer._term(m.group("verb").lower())
-        floor = ranked[0].prob * ROLE_RATIO
-        for c in ranked[:DESCRIPTION_TOP]:
-            if c.prob < floor:
-                break
-            if c.source != ranked[0].source:
-                continue
+        for c in _likely_in_best_article(ranked):
             starts = {a for a, _ in self.typed(q, c)}
             for t in c.toks:
                 if t.term != verb:
@@ -570,12 +562,15 @@ class ExtractiveAnswerer:
                    (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
+        score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
+        tally = score or bool(_VOTES_Q.search(q.text))
+        counted = bool(_COUNTED.search(q.text))
         out = []
         spans = typed_spans(c.text, q.qtype)
-        if q.qtype == NUMBER and _SCORE_Q.search(q.text):
+        if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
             spans = [m.span() for m in _SCORE.finditer(c.text)] + [
-                sp for sp in spans if re.search(r"%|pour\s?cent|\bvoix\b|\bpoints?\b", c.text[sp[0]:sp[1]])]
+                sp for sp in spans if _SCORE_UNIT.search(c.text[sp[0]:sp[1]])]
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
         for s, e in spans:
@@ -600,9 +595,9 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
-                if _BARE_YEAR.fullmatch(c.text[s:e]) and _COUNTED.search(q.text):
+                if counted and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
-                vs = VERSUS_RE.match(c.text, e) if _SCORE_Q.search(q.text) or _VOTES_Q.search(q.text) else None
+                vs = VERSUS_RE.match(c.text, e) if tally else None
                 if vs:
                     e = vs.end()  # « par combien de voix… ? » « six voix contre deux »: the whole tally
                 else:
@@ -671,6 +666,18 @@ MENTION_SHARED = 0.75
 
 _COUNTED = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?P<noun>[^\W\d]+)", re.IGNORECASE)
 _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?)$", re.IGNORECASE)
+
+
+def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:
+    """The likely sentences (``ROLE_RATIO`` of the best one's probability) of the best sentence's
+    article, best first: where a role's holder or a participle's agent is looked for; another
+    article's « coéquipier X » is, far more often, someone else's."""
+    floor = ranked[0].prob * ROLE_RATIO  # whether to answer at all is the best sentence's call
+    for c in ranked[:DESCRIPTION_TOP]:
+        if c.prob < floor:
+            break
+        if c.source == ranked[0].source:
+            yield c
 
 
 def asks_money(question: str) -> bool:

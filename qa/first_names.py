@@ -10,6 +10,8 @@ absence proves nothing.
 
 from __future__ import annotations
 
+from index.analysis import fold
+
 FIRST_NAMES = frozenset("""
 adam adele adrien agathe agnes alain alban albert alexandra alexandre alexis alfred alice aline alix amandine
 amelie anais andre andrea angela angelique anne annie anthony antoine antoinette arnaud arthur aude audrey
@@ -41,8 +43,6 @@ nelson rishi silvio steven ursula viktor
 def starts_with_first_name(name: str) -> bool:
     """« Pierre Sage », « Jean-Yves Le Drian », « Me Claire Daubigny » (a title first) — not
     « Saint-Pierre », nor « Francis-Le Blé »."""
-    from index.analysis import fold
-
     words = name.replace("’", " ").replace("'", " ").split()
     while words and fold(words[0].lower()).rstrip(".") in ("m", "mme", "mlle", "me", "dr", "pr"):
         words = words[1:]

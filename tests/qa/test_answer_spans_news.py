@@ -159,25 +159,6 @@ def test_role_holders_named_through_the_article(news_answerer, question: str, an
     assert news_answerer.ask(question).short_answer == answer
 
 
-def test_a_person_before_a_place_for_who(news_answerer) -> None:
-    # « l'ancien maire de Saint-Malo-de-Phily, Gérard Lemoine, »: not « Malo-de-Phily »
-    assert news_answerer.ask("Qui a été condamné par le tribunal correctionnel de Rennes ?").short_answer == "Gérard Lemoine"
-
-
-def test_the_agent_of_the_questions_participle(news_answerer) -> None:
-    # « Développée par Airbus Defence and Space pour le Centre national d'études spatiales »
-    assert news_answerer.ask("Qui a développé le satellite CO3D ?").short_answer == "Airbus Defence and Space"
-
-
-def test_a_person_is_not_where(news_answerer) -> None:
-    # « face à l'Olympique lyonnais » is an opponent and « Pierre Sage » a coach, not places
-    assert news_answerer.ask("Où s'est déroulé le match entre Brest et Lyon ?").short_answer == "au stade Francis-Le Blé"
-
-
-def test_a_score_is_answered_with_the_score(news_answerer) -> None:
-    assert news_answerer.ask("Quel a été le score du match entre Brest et Lyon ?").short_answer == "3-1"
-
-
 def test_a_salary_nobody_states_is_not_answered(news_answerer) -> None:
     assert news_answerer.ask("Quel est le salaire de l'entraîneur de Brest ?").abstained
 
@@ -229,30 +210,11 @@ def test_given_names_tell_people_from_places() -> None:
     assert not starts_with_first_name("Pierre")  # alone, it may be anything
 
 
-def test_counting_votes_is_not_a_money_question(news_answerer) -> None:
-    # « budget » names what was voted on; « combien de voix » asks for votes, not euros
-    ans = news_answerer.ask("Par combien de voix le budget de la Sécurité sociale a-t-il été adopté ?")
-    assert ans.short_answer == "285 voix contre 270"
-
-
-def test_a_year_a_bill_is_for_is_not_when(news_answerer) -> None:
-    # « Les députés ont adopté mardi, par 285 voix contre 270, le projet de loi … pour 2025 »
-    assert news_answerer.ask("Quand les députés ont-ils adopté le PLFSS ?").short_answer == "mardi"
-
-
 def test_starting_dates_and_adverbs_before_the_future(news_answerer) -> None:
     # « Le texte doit désormais être examiné par le Sénat à partir du 18 novembre. » (published 30/10/2024)
     ans = news_answerer.ask("Quand le Sénat examinera-t-il le texte ?")
     assert ans.short_answer == "à partir du 18 novembre"
     assert [d.resolved for d in ans.dates] == ["2024-11-18"]
-
-
-def test_what_time_takes_a_clock_time(news_answerer) -> None:
-    assert news_answerer.ask("À quelle heure l'accident s'est-il produit ?").short_answer == "vers 7 h 30"
-
-
-def test_an_age_keeps_its_years(news_answerer) -> None:
-    assert news_answerer.ask("Quel âge avait la femme décédée ?").short_answer == "31 ans"
 
 
 def test_english_business_words(news_answerer) -> None:
@@ -281,15 +243,6 @@ def test_hyphenated_place_names_are_one_name() -> None:
     assert {"Loriol-sur-Drôme", "Saint-Germain-en-Laye"} <= set(_texts(s, name_spans(s)))
 
 
-def test_a_vote_tally_is_one_answer(news_answerer) -> None:
-    ans = news_answerer.ask("Par combien de voix Kamel Daoud l'a-t-il emporté ?")
-    assert ans.short_answer == "six voix contre deux"
-
-
-def test_an_election_score_is_a_percentage(news_answerer) -> None:
-    assert news_answerer.ask("Quel score a obtenu Calin Georgescu ?").short_answer == "22,9 %"
-
-
 def test_a_date_between_commas_takes_the_tense_of_its_sentence(news_answerer) -> None:
     # « Il affrontera au second tour, le 8 décembre, la centriste Elena Lasconi » (published 25/11/2024)
     ans = news_answerer.ask("Quand aura lieu le second tour ?")
@@ -300,3 +253,24 @@ def test_a_date_between_commas_takes_the_tense_of_its_sentence(news_answerer) ->
 def test_english_nationalities_are_not_unknown_names(news_answerer) -> None:
     ans = news_answerer.ask("Who is the Romanian Prime Minister?")
     assert not ans.abstained and "Marcel Ciolacu" in ans.short_answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « l'ancien maire de Saint-Malo-de-Phily, Gérard Lemoine, »: not « Malo-de-Phily »
+    ("Qui a été condamné par le tribunal correctionnel de Rennes ?", "Gérard Lemoine"),
+    # « Développée par Airbus Defence and Space pour le Centre national d'études spatiales »
+    ("Qui a développé le satellite CO3D ?", "Airbus Defence and Space"),
+    # « face à l'Olympique lyonnais » is an opponent and « Pierre Sage » a coach, not places
+    ("Où s'est déroulé le match entre Brest et Lyon ?", "au stade Francis-Le Blé"),
+    ("Quel a été le score du match entre Brest et Lyon ?", "3-1"),
+    # « budget » names what was voted on; « combien de voix » asks for votes, not euros
+    ("Par combien de voix le budget de la Sécurité sociale a-t-il été adopté ?", "285 voix contre 270"),
+    # « Les députés ont adopté mardi, par 285 voix contre 270, le projet de loi … pour 2025 »
+    ("Quand les députés ont-ils adopté le PLFSS ?", "mardi"),
+    ("À quelle heure l'accident s'est-il produit ?", "vers 7 h 30"),
+    ("Quel âge avait la femme décédée ?", "31 ans"),
+    ("Par combien de voix Kamel Daoud l'a-t-il emporté ?", "six voix contre deux"),
+    ("Quel score a obtenu Calin Georgescu ?", "22,9 %"),
+])
+def test_short_answers_on_unseen_articles(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
