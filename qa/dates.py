@@ -193,6 +193,14 @@ _FUTURE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:()«»\u201c\u201d]|\s[–—-]\s|\b(?:qui|que|qu['’]|alors que|tandis que|mais)\b")
 
 
+#: « le préavis court jusqu'au 21 mars », « à partir du 18 novembre »: an open end, ahead of the
+#: article unless its clause is in a past tense
+_OPEN_END = re.compile(r"(?:jusqu['’]\s*(?:au|à|a|en)|à partir d[ue]|a partir d[ue]|à compter d[ue]|d['’]ici\s+(?:au|à|le|la|l['’]|fin))\s*",
+                       re.IGNORECASE)
+_PAST = re.compile(r"\b(?:avait|avaient|a|ont|était|étaient|fut|furent|eut|eurent)\s+(?:été\s+|déjà\s+|pas\s+)?[a-zàâçéèêëîïôûù]{2,}(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|erte)\b"
+                   r"|\b[a-zàâçéèêëîïôûù]{2,}(?:ait|aient)\b|\b(?:dernier|dernière|passé|passée)\b", re.IGNORECASE)
+
+
 def speaks_of_future(sentence: str, start: int, end: int) -> bool:
     """Whether the clause holding ``sentence[start:end]`` (a date) talks about the future.
 
@@ -210,7 +218,10 @@ def speaks_of_future(sentence: str, start: int, end: int) -> bool:
         left = max((b for a, b in bounds if b < left - 1), default=0) if left else 0
         right = min((a for a, b in bounds if a > right), default=len(sentence))
         clause = sentence[left:start] + " " + sentence[end:right]
-    return bool(_FUTURE.search(clause.lower()))
+    if _FUTURE.search(clause.lower()):
+        return True
+    opens = _OPEN_END.match(sentence, start) or _OPEN_END.search(sentence[max(0, start - 14):start] + " ")
+    return bool(opens) and not _PAST.search(clause)
 
 
 def resolve(expression: str, published: _dt.date | str | None, future: bool = False) -> ResolvedDate | None:

@@ -68,9 +68,17 @@ _ROLE_GAP = re.compile(r"(?:\s+(?:général|générale|adjoint|adjointe|délégu
                        r"artistique|technique|financier|financière|régional|régionale|national|nationale))?"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
 #: « Qui a développé CO3D ? »: a participle whose agent (« développé par X ») answers
-_AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
-                      r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))\b", re.IGNORECASE)
+_AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
+                      r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))"
+                      # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent)))\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:e|s|es)?\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
+#: « par » that names no agent (« par ailleurs », « par an »)
+_NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure|personne|habitant|tête|conséquent|"
+                        r"contre|la suite|endroits|moments|hasard|erreur|défaut|téléphone|écrit|courrier)\b", re.IGNORECASE)
+#: where a common-noun agent ends (« par l'aménageur du lotissement, comme le prévoit… »)
+_AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:qui|que|qu['’]|dont|comme|pour|afin|selon|lors|depuis|avant|après|et|mais|"
+                        r"à hauteur|au titre|dans le cadre)\b")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
                           r"entraînait|a fondé|fonde|a créé)\s+", re.IGNORECASE)
@@ -87,6 +95,7 @@ ROLE_RATIO = 0.1
 #: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
 #: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
 NOT_PERSON_CHARS = 30.0
+_IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
 #: article mentions the year the question states
@@ -107,7 +116,8 @@ _SCORE = re.compile(r"(?<![\d,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?![\d,.]|\s*(?
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
-                      r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary)\b", re.IGNORECASE)
+                      r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
+                      r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
 #: Fallback weights (hand-set) when no trained file is present.
 _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
@@ -467,19 +477,44 @@ class ExtractiveAnswerer:
         """For « Qui a développé le satellite ? »: a sentence of the best sentence's article where
         the question's participle is followed by its agent (« Développée par Airbus Defence and
         Space »), which names the doer even when it repeats few of the question's words."""
-        m = _AGENT_Q.match(q.text)
-        if not m or ranked[0].prob <= 0:
+        if ranked[0].prob <= 0 or self._agent_verb(q) is None:
             return None
-        verb = self.analyzer._term(m.group("verb").lower())
         for c in _likely_in_best_article(ranked):
             starts = {a for a, _ in self.typed(q, c)}
-            for t in c.toks:
-                if t.term != verb:
-                    continue
-                by = _BY_AGENT.match(c.text, t.end)
-                if by and by.end() in starts:
-                    return c
+            if any(a in starts for a, _ in self._agents(q, c)):
+                return c
         return None
+
+    def _agent_verb(self, q: QuestionInfo) -> str | None:
+        """The term of the verb whose agent a « qui » question asks for, if it asks that."""
+        m = _AGENT_Q.match(q.text)
+        if not m or q.qtype != PERSON:
+            return None
+        return self.analyzer._term((m.group("verb") or m.group("present")).lower())
+
+    def _agents(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
+        """Spans of ``c`` that follow the question's verb and « par »: the named agent (« Airbus
+        Defence and Space »: its name span's start) or a common-noun one (« l'aménageur du
+        lotissement », at most eight words up to the clause's end)."""
+        verb = self._agent_verb(q)
+        if verb is None:
+            return []
+        out = []
+        for t in c.toks:
+            if t.term != verb:
+                continue
+            by = _BY_AGENT.match(c.text, t.end)
+            if not by or _NOT_AGENT.match(c.text, by.end()):
+                continue
+            if c.text[by.end():by.end() + 1].isupper():
+                out.append((by.end(), by.end()))  # a name: its own span, which starts here
+                continue
+            start = c.text.index("par", t.end) + 4
+            stop = _AGENT_END.search(c.text, by.end())
+            end = stop.start() if stop else len(c.text)
+            if 0 < len(c.text[start:end].split()) <= 8:
+                out.append(trim_span(c.text, start, end))
+        return out
 
     def _about(self, c: Candidate, subject: set[str], q: QuestionInfo) -> bool:
         """Whether ``subject`` (terms) is what ``c``'s article is about: half of its weight in the
@@ -560,13 +595,22 @@ class ExtractiveAnswerer:
             return []
         anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf or
                    (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
+        spans = typed_spans(c.text, q.qtype)
+        agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
+        if agents:
+            # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »
+            return [(-1.0, 0, a, b) for a, b in agents] + [
+                d for d in self._typed_detail_spans(q, c, spans, anchors) if d[2:] not in agents]
+        return self._typed_detail_spans(q, c, spans, anchors)
+
+    def _typed_detail_spans(self, q: QuestionInfo, c: Candidate, spans: list[tuple[int, int]],
+                            anchors: list[tuple[int, int]]) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
         tally = score or bool(_VOTES_Q.search(q.text))
         counted = bool(_COUNTED.search(q.text))
         out = []
-        spans = typed_spans(c.text, q.qtype)
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
             spans = [m.span() for m in _SCORE.finditer(c.text)] + [
@@ -586,6 +630,8 @@ class ExtractiveAnswerer:
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
+            if q.qtype == PERSON and _IN_PLACE.search(c.text, max(0, s - 12), s):
+                continue  # « en Alsace », « dans le Bas-Rhin »: a place, nobody
             person = starts_with_first_name(c.text[s:e])
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)

@@ -37,8 +37,14 @@ _DATE_PATTERNS = [
     # en avril 2016, fin février (dernier), début mars, mi-juillet, en septembre 2019
     rf"(?:(?:en|depuis|dès|jusqu'en|(?:à la\s+)?(?:fin|début|mi|courant|mi-)\s*|(?:à la\s+)?mi-)\s*)+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     rf"{_MONTH}\s+{_YEAR}",
+    # « du VIe et du VIIe siècle », « entre le XIIe et le XIVe siècle »: one answer
+    rf"(?:du|au|le|entre le|entre)\s+{_ROMAN}(?:\s+siècle)?\s+(?:et|au|à)\s+(?:du\s+|le\s+|au\s+)?{_ROMAN}\s+siècles?",
     # au XVIIe siècle, du 19e siècle
     rf"(?:(?:au|du|le|en|dès le|depuis le|fin du|début du)\s+)?{_ROMAN}\s+siècles?(?:\s+av(?:ant|\.)\s+J\.?-?C\.?)?",
+    # au printemps, à l'automne, cet été 2024, à partir de l'automne (« été » alone is a participle)
+    rf"(?:(?:dès|depuis|jusqu'à|à partir de|avant|après|pendant|durant|courant)\s+)?(?:au\s+printemps|ce\s+printemps"
+    rf"|(?:à\s+)?l['’](?:été|automne|hiver)|cet\s+(?:été|automne|hiver)|en\s+(?:été|automne|hiver))"
+    rf"(?:\s+(?:{_YEAR}|dernier|prochain))?",
     # dans les années 1980
     r"(?:dans\s+)?les\s+années\s+(?:\d{2}|\d{4})",
     # il y a quelques mois, depuis deux ans
@@ -63,22 +69,39 @@ NUMBER_RE = re.compile(
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
-    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km²|km2|km|m²|m2|kg|t|ha|ans|mètres|euros|dollars)(?![\w²]))?"
+    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|mètres|euros|dollars)(?![\w²/]))?"
     rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
 #: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
 VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)?|{_WRITTEN}|une?)\b(?:\s*%)?", re.IGNORECASE)
+#: « un train sur trois », « une personne sur cinq »: a proportion is one figure, not « trois »
+RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1,2}}?sur\s+(?:{_WRITTEN}|dix|cent|\d+)\b",
+                      re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
 _CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
-NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*")
+#: lower-case adjectives that belong to an institution's name (« la Commission européenne »,
+#: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
+_NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
+             r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
+             r"populaire|suprême|pénale|administratif|administrative)(?![\w-]))?")
+NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
                r"|sur\s+(?:le\s+site|l['’]île|l['’]ile|les\s+bords|la\s+côte|le\s+territoire|le\s+plateau)\s+(?:de|du|des|d['’]))")
-PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèà]+\s+)?{_CAP}(?:{_CONNECT}{_CAP})*")
+_ART = r"(?:(?:la|le|les|l['’])\s*)"
+_LOW = r"[a-zà-ÿœ][a-zà-ÿœ'’-]*"
+#: a common-noun head before the name, « le parvis de la gare Saint-Jean », « au musée
+#: archéologique de Strasbourg », « à hauteur de Loriol-sur-Drôme »: a noun, maybe an adjective,
+#: « de », then maybe one more noun (« gare ») before the name
+_PLACE_HEAD = rf"(?:{_LOW}\s+(?:{_LOW}\s+)?(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])\s*{_ART}?(?:{_LOW}\s+)?|{_LOW}\s+)"
+PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+{_ART}?{_PLACE_HEAD}?{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
+#: « sur le parvis de la gare Saint-Jean », « devant l'hôtel de ville de Lyon »: prepositions that
+#: introduce a place only through a common noun
+PLACE_NOUN_RE = re.compile(rf"\b(?:sur|devant|derrière|sous)\s+{_ART}{_PLACE_HEAD}{_CAP}(?:{_CONNECT}{_CAP})*")
 
 #: Capitalised words that start sentences or titles but are not names.
 _NOT_NAMES = frozenset(
@@ -101,7 +124,7 @@ _PORTFOLIOS = frozenset(
 _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
     selon contre entre vers chez depuis pendant avant après est sont a ont était fut se sa son ses ce
-    il elle ils elles on nous vous""".split()
+    il elle ils elles on nous vous seulement environ déjà encore aussi chacun chacune chaque""".split()
 )
 
 
@@ -163,7 +186,11 @@ def number_spans(sentence: str) -> list[Span]:
             e = s + tail.start()
         out.append((s, e))
     out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
-    return [sp for sp in out if sp[0] < sp[1]]
+    for m in RATIO_RE.finditer(sentence):
+        # the proportion replaces the figures inside it (« trois » of « un train sur trois »)
+        out = [sp for sp in out if not (m.start() <= sp[0] < m.end())]
+        out.append(m.span())
+    return sorted(sp for sp in out if sp[0] < sp[1])
 
 
 def name_spans(sentence: str) -> list[Span]:
@@ -187,7 +214,17 @@ def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
     out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
            if not _NOT_PLACE_BEFORE.search(sentence, 0, m.start())]
-    return [sp for sp in out if sp[0] < sp[1]]
+    out += [trim_span(sentence, *m.span()) for m in PLACE_NOUN_RE.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in out)]
+    out = sorted(sp for sp in out if sp[0] < sp[1])
+    merged: list[Span] = []
+    for sp in out:
+        # « au laboratoire de l'Inrap à Sélestat », « au musée du Louvre à Paris »: one place
+        if merged and not sentence[merged[-1][1]:sp[0]].strip() and re.match(r"(?:à|en)\s", sentence[sp[0]:sp[1]]):
+            merged[-1] = (merged[-1][0], sp[1])
+        else:
+            merged.append(sp)
+    return merged
 
 
 def typed_spans(sentence: str, qtype: str) -> list[Span]:

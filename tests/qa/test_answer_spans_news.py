@@ -1,5 +1,6 @@
 """Short answers on articles no weight was tuned on (tests/data/news/: a flood, a factory, a
-festival, a trial, a football match, a satellite launch, a hospital): units that are whole words,
+festival, a trial, a football match, a satellite launch, a hospital, a strike, a forest fire, an
+excavation, a takeover…): units that are whole words,
 date ranges, amounts, acronyms, « autres mentions » that are really other answers to the same
 question, role holders named through « son/sa », passive agents, scores, future dates."""
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.spans import date_spans, number_spans
+from qa.dates import speaks_of_future
+from qa.spans import date_spans, name_spans, number_spans, place_spans
 
 NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 
@@ -273,4 +275,84 @@ def test_english_nationalities_are_not_unknown_names(news_answerer) -> None:
     ("Quel score a obtenu Calin Georgescu ?", "22,9 %"),
 ])
 def test_short_answers_on_unseen_articles(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Un train sur trois seulement circulait vendredi.", ["Un train sur trois"]),  # not « trois seulement »
+    ("une tramontane soufflant jusqu'à 80 km/h", ["jusqu'à 80 km/h"]),
+    ("Une personne sur cinq a voté.", ["Une personne sur cinq"]),
+])
+def test_proportions_and_speeds_are_one_figure(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("84 sépultures datant du VIe et du VIIe siècle à Erstein", "du VIe et du VIIe siècle"),
+    ("Une partie sera exposée à partir de l'automne au musée.", "à partir de l'automne"),
+    ("Les travaux reprendront au printemps 2026.", "au printemps 2026"),
+])
+def test_centuries_and_seasons(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, date_spans(sentence))
+
+
+def test_a_past_participle_is_no_summer() -> None:
+    assert date_spans("Le chantier a été financé par la région.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("devant des grévistes rassemblés sur le parvis de la gare Saint-Jean.", "sur le parvis de la gare Saint-Jean"),
+    ("Le mobilier sera exposé au musée archéologique de Strasbourg.", "au musée archéologique de Strasbourg"),
+    ("Ils seront étudiés au laboratoire de l'Inrap à Sélestat afin de les dater.", "au laboratoire de l'Inrap à Sélestat"),
+    ("un carambolage à hauteur de Loriol-sur-Drôme, dans la Drôme", "à hauteur de Loriol-sur-Drôme"),
+])
+def test_places_named_through_a_common_noun(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, place_spans(sentence))
+
+
+def test_a_month_then_people_is_no_place() -> None:
+    assert _texts("en juin les pompiers de Marseille", place_spans("en juin les pompiers de Marseille")) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("L'opération doit être autorisée par la Commission européenne.", "Commission européenne"),
+    ("Le texte a été adopté par l'Assemblée nationale mardi.", "Assemblée nationale"),
+])
+def test_institutions_keep_their_adjective(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, name_spans(sentence))
+
+
+@pytest.mark.parametrize("sentence, expr, future", [
+    ("Le préavis court jusqu'au 21 mars.", "jusqu'au 21 mars", True),
+    ("La grève a duré jusqu'au 3 mars.", "jusqu'au 3 mars", False),
+    ("Le préavis avait été prolongé jusqu'au 21 mars.", "jusqu'au 21 mars", False),
+])
+def test_open_ended_dates_look_ahead_unless_past(sentence: str, expr: str, future: bool) -> None:
+    at = sentence.index(expr)
+    assert speaks_of_future(sentence, at, at + len(expr)) is future
+
+
+def test_open_ended_date_resolved_after_publication(news_answerer) -> None:
+    ans = news_answerer.ask("Jusqu'à quand court le préavis de grève ?")
+    assert ans.short_answer == "jusqu'au 21 mars"
+    assert "21 mars 2025" in ans.text  # published 14/03/2025: not 2024
+
+
+def test_a_common_noun_agent(news_answerer) -> None:
+    # « Le chantier a coûté 1,4 million d'euros, financés par l'aménageur du lotissement, … »
+    ans = news_answerer.ask("Qui finance les fouilles ?")
+    assert ans.short_answer == "l'aménageur du lotissement"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Combien de trains TER circulaient vendredi ?", "Un train sur trois"),
+    ("Où les grévistes se sont-ils rassemblés ?", "sur le parvis de la gare Saint-Jean"),
+    ("Quelle était la vitesse de la tramontane ?", "jusqu'à 80 km/h"),
+    ("De quand datent les sépultures ?", "du VIe et du VIIe siècle"),
+    ("Où les squelettes seront-ils étudiés ?", "au laboratoire de l'Inrap à Sélestat"),
+    ("Où le mobilier funéraire sera-t-il exposé ?", "au musée archéologique de Strasbourg"),
+    ("Qui doit autoriser l'opération ?", "Commission européenne"),
+    ("How much did Lactalis pay for Ambrosi?", "350 millions d'euros"),
+])
+def test_short_answers_on_the_fourth_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
