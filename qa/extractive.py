@@ -95,6 +95,15 @@ ROLE_RATIO = 0.1
 #: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
 #: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
 NOT_PERSON_CHARS = 30.0
+#: a sentence's common-noun subject, for « qui » when it names nobody: « L'opposition de gauche »
+#: (a determiner, up to five words, then an auxiliary or a common verb)
+_SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieurs|Certains|Certaines)\s*"
+                         r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
+                         r"(?=\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
+                         r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
+#: a figure followed by the place or group it is about (« 19.000 en France »)
+_BREAKDOWN = re.compile(r"\s+(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-ÝŒ][\w-]+)")
+BREAKDOWN_CHARS = 20
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
@@ -549,7 +558,7 @@ class ExtractiveAnswerer:
             if not spans:
                 continue
             dist, spec = spans[0][0], spans[0][1]
-            val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(dist / 6.0) + SPECIFICITY_W * spec
+            val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
@@ -565,6 +574,10 @@ class ExtractiveAnswerer:
         spans = self.typed(q, c)
         if spans:
             return spans[0]
+        if q.qtype == PERSON:
+            m = _SUBJECT_NP.match(c.text)
+            if m and not all(t.term in q.idf for t in c.toks if t.end <= m.end()):
+                return trim_span(c.text, *m.span())  # « L'opposition de gauche a annoncé qu'elle saisirait… »
         if self.weights.span_coef is not None:
             return self.open_span(q, c)
         return focus_clause(q, c)
@@ -651,6 +664,10 @@ class ExtractiveAnswerer:
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)
+            if q.qtype == NUMBER and q.names:
+                after = _BREAKDOWN.match(c.text, e)
+                if after and any(similar(fold(after.group("name")), n) for n in q.names):
+                    key -= BREAKDOWN_CHARS  # « combien … en France ? » « 132.000 …, dont 19.000 en France »
             if q.qtype == PERSON and not person:
                 key += NOT_PERSON_CHARS  # « Saint-Malo-de-Phily, Gérard Lemoine »: the person first
             if q.qtype == DATE:

@@ -210,6 +210,10 @@ def name_spans(sentence: str) -> list[Span]:
 _NOT_PLACE_BEFORE = re.compile(r"\b(?:face|grâce|grace|quant|contre|succède|succede|opposé|opposée|oppose|opposant)\s*$", re.IGNORECASE)
 
 
+_NEAR = re.compile(r"(?:à hauteur|au niveau|près|non loin|à proximité|au large|au nord|au sud|à l['’]est|à l['’]ouest)\b",
+                   re.IGNORECASE)
+
+
 def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
     out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
@@ -220,7 +224,10 @@ def place_spans(sentence: str) -> list[Span]:
     merged: list[Span] = []
     for sp in out:
         # « au laboratoire de l'Inrap à Sélestat », « au musée du Louvre à Paris »: one place
-        if merged and not sentence[merged[-1][1]:sp[0]].strip() and re.match(r"(?:à|en)\s", sentence[sp[0]:sp[1]]):
+        gap = sentence[merged[-1][1]:sp[0]] if merged else "x"
+        if merged and (not gap.strip() and re.match(r"(?:à|en)\s", sentence[sp[0]:sp[1]])
+                       or gap.strip() == "," and _NEAR.match(sentence, sp[0])):
+            # « sur l'autoroute A7, à hauteur de Loriol-sur-Drôme »: where on it
             merged[-1] = (merged[-1][0], sp[1])
         else:
             merged.append(sp)

@@ -356,3 +356,14 @@ def test_a_common_noun_agent(news_answerer) -> None:
 ])
 def test_short_answers_on_the_fourth_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « L'opposition de gauche a annoncé qu'elle saisirait le Conseil constitutionnel »: nobody named
+    ("Qui va saisir le Conseil constitutionnel ?", "L'opposition de gauche"),
+    # « 132.000 personnes dans le monde, dont 19.000 en France »
+    ("Combien de personnes Michelin emploie-t-il en France ?", "19.000"),
+    ("Où s'est produit le carambolage ?", "sur l'autoroute A7, à hauteur de Loriol-sur-Drôme"),
+])
+def test_subjects_breakdowns_and_where_on_a_road(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
