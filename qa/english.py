@@ -57,7 +57,7 @@ _WORDS: dict[str, str] = {
     "stadium": "stade", "site": "site", "venue": "site lieu", "located": "situé trouve", "where": "lieu",
     "country": "pays", "city": "ville", "town": "ville", "river": "fleuve rivière", "factory": "usine", "plant": "usine",
     "company": "entreprise société groupe", "school": "école", "schools": "écoles", "festival": "festival",
-    "stage": "scène", "edition": "édition", "record": "record", "budget": "budget", "cost": "coût coûté",
+    "stage": "étape scène", "edition": "édition", "record": "record", "budget": "budget", "cost": "coût coûté",
     "price": "prix", "investment": "investissement", "aid": "aides", "subsidies": "aides subventions",
     "capacity": "capacité", "salaries": "salaires", "wages": "salaires", "height": "hauteur", "level": "niveau",
     "ship": "navire", "ships": "navires", "plane": "avion", "planes": "avions", "aircraft": "avions appareils",
@@ -68,7 +68,13 @@ _WORDS: dict[str, str] = {
     "profit": "bénéfice", "profits": "bénéfices", "loss": "perte pertes", "losses": "pertes", "deficit": "déficit",
     "debt": "dette", "shares": "action titre", "stock": "titre action bourse", "closure": "fermeture",
     "close": "fermer fermeture", "pensions": "retraites pensions", "tax": "impôt taxe", "taxes": "impôts taxes",
-    "unemployment": "chômage", "inflation": "inflation", "growth": "croissance",
+    "unemployment": "chômage", "inflation": "inflation", "growth": "croissance", "rate": "taux",
+    "percentage": "pourcentage taux", "prices": "prix", "energy": "énergie",
+    # months and days (« in April » is « en avril »)
+    "january": "janvier", "february": "février", "march": "mars", "april": "avril", "june": "juin",
+    "july": "juillet", "august": "août", "september": "septembre", "october": "octobre", "november": "novembre",
+    "december": "décembre", "monday": "lundi", "tuesday": "mardi", "wednesday": "mercredi", "thursday": "jeudi",
+    "friday": "vendredi", "saturday": "samedi", "sunday": "dimanche",
     # accidents, courts
     "accident": "accident", "crash": "accident collision", "pile-up": "carambolage", "pileup": "carambolage",
     "injuries": "blessés", "dead": "morts", "victims": "victimes", "investigation": "enquête",

@@ -13,6 +13,7 @@ import math
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -31,7 +32,7 @@ from qa.english import french_gloss, glossed
 from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
-from qa.spans import CLOCK_RE, MONEY_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, trim_span, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, SCALED_RE, VERSUS_RE, date_specificity, name_spans, trim_span, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -62,10 +63,20 @@ _ROLE_Q = re.compile(r"^\s*qui\s+(?:est|était|etait|fut|a été|a ete|sont|éta
                      r"(?:(?:actuel|actuelle|ancien|ancienne|nouveau|nouvel|nouvelle|futur|future|premier|première|"
                      r"principal|principale|grand|grande|vrai|véritable|seul|seule)\s+)?(?P<role>[^\W\d]{3,})\b",
                      re.IGNORECASE)
+_EN_ROLE_Q = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<rest>[^?]+)", re.IGNORECASE)
+#: role nouns an English « who is the … » question may ask for, as the glossary writes them (folded)
+_EN_ROLES = frozenset("""president presidente ministre maire prefet directeur directrice dirigeant chef entraineur
+    avocat avocate juge procureur gouverneur fondateur fondatrice secretaire patron""".split())
 #: what may stand between the role noun and its holder's name: a complement (« du festival »,
 #: checked against the question's words), then a comma or a space
-_ROLE_GAP = re.compile(r"(?:\s+(?:général|générale|adjoint|adjointe|délégué|déléguée|exécutif|exécutive|sportif|sportive|"
-                       r"artistique|technique|financier|financière|régional|régionale|national|nationale))?"
+#: adjectives between a role noun and its holder: « le directeur général X », « le Premier ministre
+#: social-démocrate Marcel Ciolacu », « le président américain Joe Biden », « le maire sortant X »
+_ROLE_ADJ = ("général|générale|adjoint|adjointe|délégué|déléguée|exécutif|exécutive|sportif|sportive|artistique|"
+             "technique|financier|financière|régional|régionale|national|nationale|sortant|sortante|démissionnaire|"
+             "intérimaire|socialiste|conservateur|conservatrice|libéral|libérale|centriste|écologiste|communiste|"
+             "social-démocrate|sociale-démocrate|républicain|républicaine|démocrate|travailliste|populiste|"
+             "nationaliste|réformateur|réformatrice|" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)))
+_ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
 #: « Qui a développé CO3D ? »: a participle whose agent (« développé par X ») answers
 _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
@@ -101,8 +112,38 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
                          r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
                          r"(?=\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
+_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])",
+                       re.IGNORECASE)
+#: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
+#: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
+_MEASURES = [
+    (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
+     re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait)\b", re.IGNORECASE),
+     re.compile(r"\b(?:m|mètres?|km|kilomètres?|cm|centimètres?|mm|milles?)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
+     re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:poids|masse|pèse|pesait)\b", re.IGNORECASE),
+     re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share)\b", re.IGNORECASE),
+     re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
+    # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
+    (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
+]
+#: how far (characters) a figure without the measure's unit falls behind one with it
+MEASURE_CHARS = 200.0
+#: a wire dateline opening the sentence (« Paris, 10 septembre 2025 - »): its date is the
+#: article's, rarely the event's when the sentence gives another (« a été nommée mercredi »)
+_DATELINE = re.compile(r"^[A-ZÀ-ÝŒ][\w'’ -]{1,40},\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\.?\s+\d{4}\s*(?:\([^)]{1,20}\))?\s*[-–—]")
+#: a name followed by its verb (« Lennert Van Eetvelt (Lotto) a remporté »): the subject, allowing a
+#: bracket or an apposition between commas and an auxiliary
+_BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,;:()]{1,80},\s*)?(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
 #: a figure followed by the place or group it is about (« 19.000 en France »)
-_BREAKDOWN = re.compile(r"\s+(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-ÝŒ][\w-]+)")
+_BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[^\W\d][\w-]+)")
+_MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
+                         re.IGNORECASE)
 BREAKDOWN_CHARS = 20
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
@@ -436,8 +477,18 @@ class ExtractiveAnswerer:
         in the sentence before, which is as much coreference as is safe without a parser.
         """
         m = _ROLE_Q.match(q.text)
+        en = _EN_ROLE_Q.match(q.text) if not m and is_english(q.text) else None
+        subject: set[str] | None = None
         if m:
             roles = [fold(m.group("role").lower())]
+        elif en:
+            # « Who is the Romanian Prime Minister? »: the glossary's role noun (« ministre »)
+            words = fold(french_gloss(q.text).lower()).split()
+            roles = [w for w in words if w in _EN_ROLES][:1]
+            if not roles:
+                return None
+            subject = {t.term for t in tokens(" ".join(words), self.analyzer)} - set(roles)
+            m = en
         else:
             m = _ROLE_VERB_Q.match(q.text)
             if not m:
@@ -446,7 +497,8 @@ class ExtractiveAnswerer:
             roles = next(r for stem, r in _VERB_ROLES.items() if verb.startswith(stem))
         if ranked[0].prob <= 0:
             return None
-        subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
+        if subject is None:
+            subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
         role_re = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")(?:e|s|es)?\b")
         for c in _likely_in_best_article(ranked):
             folded = fold(c.text.lower())
@@ -562,11 +614,14 @@ class ExtractiveAnswerer:
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
+        floor = self.weights.abstain_threshold
         if q.qtype == NUMBER and (asks_money(q.text) or _COUNTED.search(q.text)):
-            # an amount of money, or a count (« combien de véhicules »), was asked and no likely
+            # an amount of money or a count (« combien de véhicules ») was asked and no likely
             # sentence states one: a sentence without the figure does not answer
-            floor = self.weights.abstain_threshold
-            return next((c for c in ranked[RERANK_TOP:12] if c.prob >= floor and self.typed(q, c)), None)
+            return next((c for c in ranked[:12] if c not in pool and c.prob >= floor and self.typed(q, c)), None)
+        if q.qtype == NUMBER and any(asks.search(q.text) for asks, _ in _MEASURES):
+            # a measure (« à quelle altitude ») in a less likely sentence, else the likeliest one
+            return next((c for c in ranked[:12] if c not in pool and c.prob >= floor and self.typed(q, c)), best)
         return best
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
@@ -606,8 +661,11 @@ class ExtractiveAnswerer:
         """
         if q.qtype == OTHER:
             return []
-        anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf or
-                   (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names))]
+        # « le Français Romain Grégoire » shares a stem with « Tour de France » but is not about it
+        asked = _asked_words(q.text)
+        anchors = [(t.start, t.end) for t in c.toks
+                   if (t.surface.lower() not in NATIONALITIES or t.surface.lower() in asked) and (
+                       t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names)))]
         spans = typed_spans(c.text, q.qtype)
         agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
         if agents:
@@ -624,6 +682,10 @@ class ExtractiveAnswerer:
         tally = score or bool(_VOTES_Q.search(q.text))
         counted = bool(_COUNTED.search(q.text))
         out = []
+        measure = next((units for asks, units in _MEASURES if asks.search(q.text)), None) if q.qtype == NUMBER else None
+        change = bool(_CHANGE_Q.search(q.text))
+        dateline = _DATELINE.match(c.text) if q.qtype == DATE else None
+        verb = self._agent_verb(q) if q.qtype == PERSON else None
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
             spans = [m.span() for m in _SCORE.finditer(c.text)] + [
@@ -664,10 +726,26 @@ class ExtractiveAnswerer:
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)
-            if q.qtype == NUMBER and q.names:
+            if measure is not None and not measure.search(c.text[s:e]):
+                if not change:
+                    continue  # « À quelle altitude… ? »: not « 165 kilomètres »
+                key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
+            if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
+                key += 100.0  # the article's dateline, when the sentence dates the event itself
+            if q.qtype == PERSON and verb is not None:
+                gap = _BEFORE_VERB.match(c.text, e)
+                nxt = next((t for t in c.toks if t.start >= gap.end()), None)
+                if nxt is not None and nxt.start == gap.end() and nxt.term == verb:
+                    key -= NOT_PERSON_CHARS  # « X (Lotto) a remporté … » for « Qui a remporté … ? »
+            if q.qtype == NUMBER:
                 after = _BREAKDOWN.match(c.text, e)
-                if after and any(similar(fold(after.group("name")), n) for n in q.names):
-                    key -= BREAKDOWN_CHARS  # « combien … en France ? » « 132.000 …, dont 19.000 en France »
+                if after:
+                    word = after.group("name")
+                    if self.analyzer._term(word.lower()) in q.idf or (
+                            word[:1].isupper() and any(similar(fold(word), n) for n in q.names)):
+                        key -= BREAKDOWN_CHARS  # « combien … en France ? » « 132.000 …, dont 19.000 en France »
+                    elif _MONTH_WORD.fullmatch(word):
+                        key += BREAKDOWN_CHARS  # « 1,4 % en mars » does not answer « … en avril ? »
             if q.qtype == PERSON and not person:
                 key += NOT_PERSON_CHARS  # « Saint-Malo-de-Phily, Gérard Lemoine »: the person first
             if q.qtype == DATE:
@@ -695,6 +773,7 @@ class ExtractiveAnswerer:
         seen = [_answer_key(short)]
         best_weight = _shared_weight(q, best.matched, best.matched)
         best_unit = _counted_term(best, short_start) if q.qtype == NUMBER else None
+        best_pairs = _question_pairs(q, best)
         out: list[Mention] = []
         for c in rest:
             if c.prob < floor or len(out) >= 2:
@@ -703,6 +782,8 @@ class ExtractiveAnswerer:
                 continue
             if _shared_weight(q, best.matched, c.matched) < MENTION_SHARED * best_weight:
                 continue
+            if best_pairs and not best_pairs & _question_pairs(q, c):
+                continue  # « second tour » in the answer, only « Tour de France » there
             spans = self.typed(q, c)
             if not spans:
                 continue
@@ -731,6 +812,19 @@ _COUNTED = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?P<noun>[^\W\d]+)", re.IGN
 _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _asked_words(question: str) -> str:
+    """The question's words in lower case, with the French words of an English question."""
+    return f"{question} {french_gloss(question)}".lower()
+
+
+def _question_pairs(q: QuestionInfo, c: Candidate) -> set[tuple[str, str]]:
+    """The question's adjacent word pairs (« second tour ») that ``c`` also has adjacent."""
+    asked = set(zip(q.terms, q.terms[1:]))
+    terms = [t.term for t in c.toks]
+    return {p for p in zip(terms, terms[1:]) if p in asked}
+
+
 def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:
     """The likely sentences (``ROLE_RATIO`` of the best one's probability) of the best sentence's
     article, best first: where a role's holder or a participle's agent is looked for; another
@@ -747,6 +841,8 @@ def asks_money(question: str) -> bool:
     """Whether the question asks for an amount of money: « combien coûte », « quel budget »,
     « combien d'euros » — but not « par combien de voix le budget a-t-il été adopté ? », which
     counts votes."""
+    if _CHANGE_Q.search(question):
+        return bool(re.search(r"\b(?:euros?|dollars?)\b", question, re.IGNORECASE))  # « de combien les prix ont-ils baissé »: a change
     counted = _COUNTED.search(question)
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))

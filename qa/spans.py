@@ -79,7 +79,7 @@ VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)
 RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1,2}}?sur\s+(?:{_WRITTEN}|dix|cent|\d+)\b",
                       re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
-ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
+ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
 _CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
@@ -112,6 +112,25 @@ _NOT_NAMES = frozenset(
     suite seulement également aussi déjà encore même m mm mme mlle dr pr st ste the this that of""".split()
 )
 _TITLES = frozenset("général président ministre roi reine pape prince princesse saint sainte maréchal colonel amiral docteur".split())
+#: Nationalities, capitalised as nouns in French news, that run into the name they qualify:
+#: « le Belge Lennert Van Eetvelt », « le Français Romain Grégoire » are the riders, not « Belge … »
+NATIONALITIES = frozenset(
+    """français française belge belges suisse suisses allemand allemande britannique anglais anglaise
+    irlandais irlandaise écossais écossaise espagnol espagnole italien italienne portugais portugaise
+    néerlandais néerlandaise luxembourgeois luxembourgeoise danois danoise suédois suédoise norvégien
+    norvégienne finlandais finlandaise polonais polonaise tchèque slovaque hongrois hongroise autrichien
+    autrichienne slovène croate serbe roumain roumaine bulgare grec grecque turc turque russe ukrainien
+    ukrainienne biélorusse estonien estonienne letton lettonne lituanien lituanienne américain américaine
+    canadien canadienne mexicain mexicaine brésilien brésilienne argentin argentine colombien colombienne
+    chilien chilienne équatorien équatorienne vénézuélien vénézuélienne péruvien péruvienne cubain cubaine
+    chinois chinoise japonais japonaise coréen coréenne indien indienne pakistanais pakistanaise iranien
+    iranienne irakien irakienne syrien syrienne libanais libanaise israélien israélienne palestinien
+    palestinienne égyptien égyptienne marocain marocaine algérien algérienne tunisien tunisienne libyen
+    libyenne sénégalais sénégalaise ivoirien ivoirienne malien malienne camerounais camerounaise
+    nigérian nigériane éthiopien éthiopienne kényan kényane sud-africain sud-africaine australien
+    australienne néo-zélandais néo-zélandaise saoudien saoudienne qatari émirati afghan afghane
+    kazakh ouzbek géorgien géorgienne arménien arménienne azerbaïdjanais""".split()
+)
 #: Portfolios, capitalised in French news, that run into the minister's name:
 #: « le ministre de la Défense Jean-Yves Le Drian » is a person, not « Défense Jean-Yves Le Drian ».
 _PORTFOLIOS = frozenset(
@@ -138,7 +157,8 @@ def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
         rest = sentence[s + m.end() : e]
         if word in _TITLES and sentence[s + len(m.group(1)) : s + len(m.group(1)) + 1] == "-":
             break  # « Saint-Malo-de-Phily », « Sainte-Anne »: a place, not the title « saint »
-        if word in _NOT_NAMES or word in _TITLES or (word in _PORTFOLIOS and re.match(r"[A-ZÀ-ÝŒ]", rest)):
+        if word in _NOT_NAMES or word in _TITLES or (
+                (word in _PORTFOLIOS or word in NATIONALITIES) and re.match(r"[A-ZÀ-ÝŒ]", rest)):
             s += m.end()
             while s < e and sentence[s] in " '’":
                 s += 1
@@ -171,6 +191,8 @@ def number_spans(sentence: str) -> list[Span]:
         # don't start inside a word (« sept » in « septembre », « cent » in « centre »)
         if s > 0 and (sentence[s - 1].isalnum()):
             continue
+        if text[-1:].isdigit() and re.match(r"(?:e|è|ème|eme|er|re|nd|nde)\b", sentence[m.end():]):
+            continue  # an ordinal (« la 10e étape », « 1er »), not an amount
         word = re.match(r"[\w]+", text)
         if word and not word.group(0)[0].isdigit() and not re.fullmatch(
                 r"(?:près|environ|plus|moins|au|quelque|jusqu|pas|presque|un)", word.group(0), re.IGNORECASE):
@@ -210,6 +232,9 @@ def name_spans(sentence: str) -> list[Span]:
 _NOT_PLACE_BEFORE = re.compile(r"\b(?:face|grâce|grace|quant|contre|succède|succede|opposé|opposée|oppose|opposant)\s*$", re.IGNORECASE)
 
 
+#: « rue de Varenne », « 55, rue du Faubourg-Saint-Honoré », « place de la Concorde »: an address is a place
+STREET_RE = re.compile(rf"(?:\d{{1,4}}(?:\s*bis|\s*ter)?,?\s+)?\b(?:rue|avenue|boulevard|bd|place|quai|allée|impasse|cours|esplanade|parvis)"
+                       rf"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?{{_CAP}}(?:{{_CONNECT}}{{_CAP}})*".replace("{_CAP}", _CAP).replace("{_CONNECT}", _CONNECT))
 _NEAR = re.compile(r"(?:à hauteur|au niveau|près|non loin|à proximité|au large|au nord|au sud|à l['’]est|à l['’]ouest)\b",
                    re.IGNORECASE)
 
@@ -219,6 +244,8 @@ def place_spans(sentence: str) -> list[Span]:
     out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
            if not _NOT_PLACE_BEFORE.search(sentence, 0, m.start())]
     out += [trim_span(sentence, *m.span()) for m in PLACE_NOUN_RE.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in out)]
+    out += [trim_span(sentence, *m.span()) for m in STREET_RE.finditer(sentence)
             if not any(a <= m.start() < b for a, b in out)]
     out = sorted(sp for sp in out if sp[0] < sp[1])
     merged: list[Span] = []

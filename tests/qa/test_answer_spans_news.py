@@ -367,3 +367,42 @@ def test_short_answers_on_the_fourth_round(news_answerer, question: str, answer:
 ])
 def test_subjects_breakdowns_and_where_on_a_road(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+def test_nationalities_are_not_part_of_names() -> None:
+    sentence = "Le Belge Lennert Van Eetvelt a devancé le Français Romain Grégoire."
+    assert _texts(sentence, name_spans(sentence)) == ["Lennert Van Eetvelt", "Romain Grégoire"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("la 10e étape du Tour, longue de 165 kilomètres", ["165 kilomètres"]),  # « 10e » is an ordinal
+    ("une cinquantaine de patients attendaient un lit", ["une cinquantaine"]),
+])
+def test_ordinals_and_approximate_counts(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_an_address_is_a_place() -> None:
+    sentence = "La passation aura lieu jeudi à 10 heures, rue de Varenne, au siège du ministère."
+    assert "rue de Varenne" in _texts(sentence, place_spans(sentence))
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « Le Belge Lennert Van Eetvelt (Lotto) a remporté lundi la 10e étape …, en devançant … le
+    # Français Romain Grégoire »: the subject of the question's verb, not the name nearest « France »
+    ("Qui a remporté la 10e étape du Tour de France ?", "Lennert Van Eetvelt"),
+    ("Quelle est la longueur de la 10e étape ?", "165 kilomètres"),
+    # a measure takes its unit: « 2.115 mètres d'altitude », not « 165 kilomètres » of a likelier sentence
+    ("À quelle altitude se trouve le col du Tourmalet ?", "2.115 mètres"),
+    ("Combien de patients attendaient un lit au CHU de Rennes ?", "une cinquantaine"),
+    # a change is a percentage (« soit une hausse de 35 % »), and « les prix » there are no money
+    ("De combien les passages aux urgences ont-ils augmenté ?", "35 %"),
+    ("De combien les prix de l'énergie ont-ils baissé ?", "4,2 %"),
+    ("Quel est le taux d'inflation en avril ?", "1,1 %"),  # not « un an » of « 1,1 % sur un an »
+    ("Où aura lieu la passation de pouvoirs ?", "rue de Varenne"),
+    ("Quand Sophie Varenne a-t-elle été nommée ?", "mercredi"),  # not the dateline's date
+    # « le Premier ministre social-démocrate Marcel Ciolacu »: party and nationality between role and name
+    ("Qui est le Premier ministre roumain ?", "Marcel Ciolacu"),
+])
+def test_short_answers_on_the_fifth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
