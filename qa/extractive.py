@@ -140,6 +140,11 @@ _DATELINE = re.compile(r"^[A-ZÀ-ÝŒ][\w'’ -]{1,40},\s+(?:le\s+)?\d{1,2}(?:er
 #: a name followed by its verb (« Lennert Van Eetvelt (Lotto) a remporté »): the subject, allowing a
 #: bracket or an apposition between commas and an auxiliary
 _BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,;:()]{1,80},\s*)?(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
+_WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
+                    r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|because|due to)", re.IGNORECASE)
+#: how likely (share of the best sentence's probability) a sentence giving a cause must be
+WHY_RATIO = 0.3
 #: a figure followed by the place or group it is about (« 19.000 en France »)
 _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[^\W\d][\w-]+)")
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
@@ -595,6 +600,11 @@ class ExtractiveAnswerer:
         """
         best = ranked[0]
         if q.qtype == OTHER:
+            if _WHY_Q.match(q.text) and not _CAUSE.search(best.text):
+                # « Pourquoi l'inflation ralentit-elle ? »: a nearly as likely sentence that gives a
+                # cause (« s'explique par », « en raison de ») over one that restates the fact
+                return next((c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO
+                             and c.source == best.source and _CAUSE.search(c.text)), best)
             return best
         if q.qtype == PERSON:
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)

@@ -406,3 +406,9 @@ def test_an_address_is_a_place() -> None:
 ])
 def test_short_answers_on_the_fifth_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_why_question_cites_the_cause(news_answerer) -> None:
+    # the title « L'inflation ralentit à 1,1 % … » restates the question; the cause is later
+    ans = news_answerer.ask("Pourquoi l'inflation ralentit-elle ?")
+    assert "s'explique principalement par le recul des prix de l'énergie" in ans.citations[0].quote
