@@ -110,7 +110,7 @@ NOT_PERSON_CHARS = 30.0
 #: (a determiner, up to five words, then an auxiliary or a common verb)
 _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieurs|Certains|Certaines)\s*"
                          r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
-                         r"(?=\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
+                         r"(?=(?:\s*,[^,;:()]{1,80},)?\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
 _CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])",
                        re.IGNORECASE)
@@ -127,11 +127,19 @@ _MEASURES = [
     (re.compile(r"\b(?:poids|masse|pèse|pesait)\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
+    (re.compile(r"^\s*(?:quel\s+(?:âge|age)|à quel âge|how old|what age)\b", re.IGNORECASE), re.compile(r"\bans?\b", re.IGNORECASE)),
     (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share)\b", re.IGNORECASE),
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
     (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
 ]
+#: units of measure and money: never the answer to « combien de morts / de foyers »
+_MEASURE_UNIT = re.compile(r"%|€|\$|°|km/h|\b(?:km|kilomètres?|mètres?|m|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|"
+                           r"degrés?)\b", re.IGNORECASE)
+#: « Quel est le salaire de X ? » is not answered by what the film cost: such amounts need their word
+_SALARY_Q = re.compile(r"\b(?:salaires?|rémunérations?|cachets?|loyers?|amendes?|salary|wage|wages|rent|fine)\b", re.IGNORECASE)
+_SALARY_WORD = re.compile(r"salaire|rémunér|payé|payée|gagne|gagnait|touche|touchait|cachet|émolument|loyer|amende|condamn",
+                          re.IGNORECASE)
 #: how far (characters) a figure without the measure's unit falls behind one with it
 MEASURE_CHARS = 200.0
 #: a wire dateline opening the sentence (« Paris, 10 septembre 2025 - »): its date is the
@@ -694,6 +702,7 @@ class ExtractiveAnswerer:
         out = []
         measure = next((units for asks, units in _MEASURES if asks.search(q.text)), None) if q.qtype == NUMBER else None
         change = bool(_CHANGE_Q.search(q.text))
+        salary = bool(_SALARY_Q.search(q.text))
         dateline = _DATELINE.match(c.text) if q.qtype == DATE else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         if score:
@@ -721,6 +730,8 @@ class ExtractiveAnswerer:
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
             if q.qtype == NUMBER:
+                if money and salary and not _SALARY_WORD.search(c.text):
+                    continue  # « le long-métrage a coûté 43 millions » is no actor's salary
                 if money and not MONEY_RE.search(c.text[s:e]) and not (
                         SCALED_RE.search(c.text[s:e]) and MONEY_RE.search(c.text)):
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
@@ -728,6 +739,8 @@ class ExtractiveAnswerer:
                     continue
                 if counted and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
+                if counted and not money and _MEASURE_UNIT.search(c.text[s:e]) and not _MEASURE_UNIT.search(q.text):
+                    continue  # « combien de morts » is not answered by « 207 km/h »
                 vs = VERSUS_RE.match(c.text, e) if tally else None
                 if vs:
                     e = vs.end()  # « par combien de voix… ? » « six voix contre deux »: the whole tally

@@ -30,7 +30,7 @@ CLOCK_RE = re.compile(rf"(?<!\w)(?:{_CLOCK})", re.IGNORECASE)
 
 _DATE_PATTERNS = [
     # ranges first, so that « du 17 au 20 juillet 2025 » is one answer, not « au 20 juillet 2025 »
-    rf"(?:du|entre le|entre)\s+(?:1er|\d{{1,2}})(?:\s+{_MONTH})?\s+(?:au|et le|et)\s+(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?",
+    rf"(?:dans la nuit\s+)?(?:du|entre le|entre)\s+(?:1er|\d{{1,2}})(?:\s+{_MONTH})?\s+(?:au|et le|et)\s+(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?",
     rf"(?:de|d['’]|entre)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:à|et)\s+{_MONTH}(?:\s+{_YEAR})?",
     # le 10 juillet 2019, mercredi 3 mars, ce 19 novembre, le 1er mai, à partir du 18 novembre
     rf"(?:(?:le|ce|du|au|dès le|depuis le|jusqu'au|avant le|après le|à partir du|à compter du)\s+)?(?:{_WEEKDAY}\s+)?(?:1er|\d{{1,2}})\s+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
@@ -54,7 +54,7 @@ _DATE_PATTERNS = [
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
     # lundi, ce mercredi matin, vendredi dernier
-    rf"(?:(?:ce|le|dès|depuis)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|après-midi|dernier|prochain))?",
+    rf"(?:(?:ce|le|dès|depuis|avant|après|jusqu'à)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|midi|après-midi|dernier|prochain))?",
     r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé|"
     r"après-demain|cette nuit|la semaine prochaine|le mois prochain|l[’']an prochain|l[’']année prochaine|l[’']année passée)\b",
 ]
@@ -75,6 +75,8 @@ NUMBER_RE = re.compile(
 )
 #: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
 VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)?|{_WRITTEN}|une?)\b(?:\s*%)?", re.IGNORECASE)
+#: « 22 et 25 ans », « 3 ou 4 jours »: a figure before a coordinated one that carries the unit
+_COORD_BEFORE = re.compile(r"(?<![\w.,])\d+(?:,\d+)?\s+(?:et|ou|à)\s+$")
 #: « un train sur trois », « une personne sur cinq »: a proportion is one figure, not « trois »
 RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1,2}}?sur\s+(?:{_WRITTEN}|dix|cent|\d+)\b",
                       re.IGNORECASE)
@@ -206,6 +208,10 @@ def number_spans(sentence: str) -> list[Span]:
             continue
         if tail and tail.group(1).lower() in _NOT_UNITS:
             e = s + tail.start()
+        both = _COORD_BEFORE.search(sentence, max(0, s - 20), s)
+        if both and tail:
+            out = [sp for sp in out if sp[0] < both.start()]  # « 22 et 25 ans »: one answer, not « 22 »
+            s = both.start()
         out.append((s, e))
     out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
     for m in RATIO_RE.finditer(sentence):

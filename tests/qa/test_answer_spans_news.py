@@ -412,3 +412,32 @@ def test_a_why_question_cites_the_cause(news_answerer) -> None:
     # the title « L'inflation ralentit à 1,1 % … » restates the question; the cause is later
     ans = news_answerer.ask("Pourquoi l'inflation ralentit-elle ?")
     assert "s'explique principalement par le recul des prix de l'énergie" in ans.citations[0].quote
+
+
+def test_coordinated_figures_share_their_unit() -> None:
+    sentence = "Deux hommes âgés de 22 et 25 ans ont été mis en examen."
+    assert _texts(sentence, number_spans(sentence)) == ["Deux hommes", "22 et 25 ans"]  # not « 22 » alone
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Les trains ne circuleront pas avant vendredi midi.", "avant vendredi midi"),
+    ("l'incendie d'un entrepôt, dans la nuit du 8 au 9 juin, a été criminel", "dans la nuit du 8 au 9 juin"),
+])
+def test_times_of_day_and_nights(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, date_spans(sentence))
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Quel âge ont les deux suspects ?", "22 et 25 ans"),  # an age takes « ans », not « Deux hommes »
+    # « Un troisième homme, soupçonné d'avoir fourni l'essence, est toujours recherché »
+    ("Qui a fourni l'essence aux incendiaires ?", "Un troisième homme"),
+    ("How many homes lost power?", "1,2 million"),
+    ("Quand les trains circuleront-ils à nouveau en Bretagne ?", "avant vendredi midi"),
+])
+def test_short_answers_on_the_sixth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_salary_is_not_what_a_film_cost(news_answerer) -> None:
+    # « le long-métrage a coûté 43 millions d'euros » names no salary
+    assert news_answerer.ask("Quel est le salaire de Pierre Niney ?").abstained
