@@ -397,7 +397,7 @@ _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 #: A wire dateline opening the first paragraph: « PARIS, 12 mars 2024 (AFP) - »,
 #: « Bruxelles (Belgique), le 3 avril 2024 — », and the regional press's « Carhaix, le 22 juillet
 #: 2024. » or « … 2024 : ». Only the date before the dash (full stop, colon) is read.
-_WIRE = re.compile(
+WIRE_DATELINE = re.compile(
     r"^\s*[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:\s*\([^()\n]{1,30}\))?\s*,\s*(?:le\s+)?(?:" + _WEEKDAY + r"\s+)?"
     r"(?:(?P<date>[^,()\n]{6,30}?)\s*(?:\([^()\n]{1,20}\)\s*)?[-–—]"
     r"|(?P<short>(?:1er|\d{1,2})\s+[^\W\d]+\s+(?:19|20)\d{2})\s*[.:](?:\s|$))"
@@ -439,7 +439,7 @@ def extract_date(text: str) -> str | None:
         if _PUBLISHED.match(ln) and (date := _first_date(ln)):
             return date
     for ln in lines[:6]:
-        m = _WIRE.match(ln)
+        m = WIRE_DATELINE.match(ln)
         if m and (date := _first_date(m.group("date") or m.group("short"))):
             return date
     for ln in lines[:4]:

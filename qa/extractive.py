@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from index.analysis import NUMBER as DIGIT_GROUPS
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
+from index.ingest import WIRE_DATELINE
 
 from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mention
 from qa.copies import distinct_hits, drop_repeats, story_of
@@ -142,9 +143,6 @@ _SALARY_WORD = re.compile(r"salaire|rémunér|payé|payée|gagne|gagnait|touche|
                           re.IGNORECASE)
 #: how far (characters) a figure without the measure's unit falls behind one with it
 MEASURE_CHARS = 200.0
-#: a wire dateline opening the sentence (« Paris, 10 septembre 2025 - »): its date is the
-#: article's, rarely the event's when the sentence gives another (« a été nommée mercredi »)
-_DATELINE = re.compile(r"^[A-ZÀ-ÝŒ][\w'’ -]{1,40},\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+\.?\s+\d{4}\s*(?:\([^)]{1,20}\))?\s*[-–—]")
 #: a name followed by its verb (« Lennert Van Eetvelt (Lotto) a remporté »): the subject, allowing a
 #: bracket or an apposition between commas and an auxiliary
 _BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,;:()]{1,80},\s*)?(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
@@ -632,14 +630,14 @@ class ExtractiveAnswerer:
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
-        floor = self.weights.abstain_threshold
-        if q.qtype == NUMBER and (asks_money(q.text) or _COUNTED.search(q.text)):
-            # an amount of money or a count (« combien de véhicules ») was asked and no likely
-            # sentence states one: a sentence without the figure does not answer
-            return next((c for c in ranked[:12] if c not in pool and c.prob >= floor and self.typed(q, c)), None)
-        if q.qtype == NUMBER and any(asks.search(q.text) for asks, _ in _MEASURES):
-            # a measure (« à quelle altitude ») in a less likely sentence, else the likeliest one
-            return next((c for c in ranked[:12] if c not in pool and c.prob >= floor and self.typed(q, c)), best)
+        figure = q.qtype == NUMBER and bool(asks_money(q.text) or _COUNTED.search(q.text))
+        if figure or (q.qtype == NUMBER and _asked_measure(q.text) is not None):
+            # the amount, count (« combien de véhicules ») or measure (« à quelle altitude ») in a
+            # less likely sentence; with none, a sentence without the amount or count does not
+            # answer, while a measure question keeps the likeliest sentence
+            floor = self.weights.abstain_threshold
+            other = next((c for c in ranked[:12] if c not in pool and c.prob >= floor and self.typed(q, c)), None)
+            return other if other is not None or figure else best
         return best
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
@@ -680,9 +678,9 @@ class ExtractiveAnswerer:
         if q.qtype == OTHER:
             return []
         # « le Français Romain Grégoire » shares a stem with « Tour de France » but is not about it
-        asked = _asked_words(q.text)
+        asked = set(q.surfaces)
         anchors = [(t.start, t.end) for t in c.toks
-                   if (t.surface.lower() not in NATIONALITIES or t.surface.lower() in asked) and (
+                   if (t.surface.lower() not in NATIONALITIES or fold(t.surface) in asked) and (
                        t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names)))]
         spans = typed_spans(c.text, q.qtype)
         agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
@@ -700,10 +698,12 @@ class ExtractiveAnswerer:
         tally = score or bool(_VOTES_Q.search(q.text))
         counted = bool(_COUNTED.search(q.text))
         out = []
-        measure = next((units for asks, units in _MEASURES if asks.search(q.text)), None) if q.qtype == NUMBER else None
+        measure = _asked_measure(q.text) if q.qtype == NUMBER else None
         change = bool(_CHANGE_Q.search(q.text))
         salary = bool(_SALARY_Q.search(q.text))
-        dateline = _DATELINE.match(c.text) if q.qtype == DATE else None
+        # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,
+        # rarely the event when the sentence gives another date (« a été nommée mercredi »)
+        dateline = WIRE_DATELINE.match(c.text) if q.qtype == DATE else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
@@ -836,16 +836,15 @@ _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|
 
 
 @lru_cache(maxsize=64)
-def _asked_words(question: str) -> str:
-    """The question's words in lower case, with the French words of an English question."""
-    return f"{question} {french_gloss(question)}".lower()
+def _asked_measure(question: str) -> "re.Pattern[str] | None":
+    """The units that answer the measure ``question`` asks for (:data:`_MEASURES`), if any."""
+    return next((units for asks, units in _MEASURES if asks.search(question)), None)
 
 
 def _question_pairs(q: QuestionInfo, c: Candidate) -> set[tuple[str, str]]:
     """The question's adjacent word pairs (« second tour ») that ``c`` also has adjacent."""
-    asked = set(zip(q.terms, q.terms[1:]))
     terms = [t.term for t in c.toks]
-    return {p for p in zip(terms, terms[1:]) if p in asked}
+    return {p for p in zip(terms, terms[1:]) if p in q.bigrams}
 
 
 def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:

@@ -240,7 +240,7 @@ _NOT_PLACE_BEFORE = re.compile(r"\b(?:face|grâce|grace|quant|contre|succède|su
 
 #: « rue de Varenne », « 55, rue du Faubourg-Saint-Honoré », « place de la Concorde »: an address is a place
 STREET_RE = re.compile(rf"(?:\d{{1,4}}(?:\s*bis|\s*ter)?,?\s+)?\b(?:rue|avenue|boulevard|bd|place|quai|allée|impasse|cours|esplanade|parvis)"
-                       rf"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?{{_CAP}}(?:{{_CONNECT}}{{_CAP}})*".replace("{_CAP}", _CAP).replace("{_CONNECT}", _CONNECT))
+                       rf"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?{_CAP}(?:{_CONNECT}{_CAP})*")
 _NEAR = re.compile(r"(?:à hauteur|au niveau|près|non loin|à proximité|au large|au nord|au sud|à l['’]est|à l['’]ouest)\b",
                    re.IGNORECASE)
 
@@ -255,15 +255,14 @@ def place_spans(sentence: str) -> list[Span]:
             if not any(a <= m.start() < b for a, b in out)]
     out = sorted(sp for sp in out if sp[0] < sp[1])
     merged: list[Span] = []
-    for sp in out:
-        # « au laboratoire de l'Inrap à Sélestat », « au musée du Louvre à Paris »: one place
-        gap = sentence[merged[-1][1]:sp[0]] if merged else "x"
-        if merged and (not gap.strip() and re.match(r"(?:à|en)\s", sentence[sp[0]:sp[1]])
-                       or gap.strip() == "," and _NEAR.match(sentence, sp[0])):
-            # « sur l'autoroute A7, à hauteur de Loriol-sur-Drôme »: where on it
-            merged[-1] = (merged[-1][0], sp[1])
+    for s, e in out:
+        gap = sentence[merged[-1][1]:s].strip() if merged else None
+        # « au laboratoire de l'Inrap à Sélestat »: one place; « sur l'autoroute A7, à hauteur de
+        # Loriol-sur-Drôme »: where on it
+        if gap == "" and re.match(r"(?:à|en)\s", sentence[s:e]) or gap == "," and _NEAR.match(sentence, s):
+            merged[-1] = (merged[-1][0], e)
         else:
-            merged.append(sp)
+            merged.append((s, e))
     return merged
 
 
