@@ -39,7 +39,7 @@ _WORDS: dict[str, str] = {
     "spectators": "spectateurs", "firefighters": "pompiers", "police": "police", "unions": "syndicats",
     "fighters": "combattants", "jihadist": "jihadistes", "jihadists": "jihadistes",
     # events
-    "born": "né naissance", "died": "mort décédé", "death": "mort décès", "killed": "tués morts", "injured": "blessés",
+    "born": "né naissance", "died": "mort morts décédé", "die": "mort morts", "death": "mort décès", "killed": "tués morts", "injured": "blessés",
     "attack": "attaque attentat", "war": "guerre", "fight": "combattent combat", "fighting": "combattent combats",
     "win": "remporter gagner victoire", "won": "remporté gagné victoire emporté reçu obtenu lauréat", "lost": "perdu défaite",
     "elected": "élu", "election": "élection", "vote": "vote", "agreement": "accord", "deal": "accord", "law": "loi",
@@ -83,6 +83,16 @@ _WORDS: dict[str, str] = {
     "injuries": "blessés", "dead": "morts", "victims": "victimes", "investigation": "enquête",
     "prosecutor": "procureur", "court": "tribunal", "trial": "procès", "sentenced": "condamné", "fine": "amende",
     "lawyer": "avocat avocate", "judge": "juge", "mayor's": "maire",
+    "defendant": "prévenu accusé", "defendants": "prévenus accusés", "acquitted": "relaxé acquitté",
+    "verdict": "verdict", "appeal": "appel", "prison": "prison emprisonnement", "sentence": "peine condamné",
+    "families": "familles", "building": "immeuble bâtiment", "buildings": "immeubles bâtiments",
+    "collapse": "effondrement effondré", "collapsed": "effondré effondrement effondrés",
+    # starts and ends, farming and weather
+    "start": "commencé début", "started": "commencé débuté", "began": "commencé débuté", "begin": "commencer début",
+    "end": "fin terminé", "ended": "terminé fin", "harvest": "vendanges récolte", "grape": "vendanges raisin vigne",
+    "wine": "vin vins", "vineyards": "vignes vignobles", "crops": "récoltes cultures", "farmers": "agriculteurs",
+    "exports": "exportations", "imports": "importations", "rain": "pluie", "rainfall": "pluie précipitations",
+    "hail": "grêle", "drought": "sécheresse", "heat": "chaleur", "storm": "tempête orage",
     # prizes, elections
     "prime": "premier", "prize": "prix", "award": "prix", "awarded": "décerné attribué", "received": "reçu", "receive": "reçu",
     "novel": "roman", "book": "livre", "writer": "écrivain", "author": "auteur", "round": "tour",

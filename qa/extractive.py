@@ -115,6 +115,13 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
 _CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])",
                        re.IGNORECASE)
+#: units of time, as counted in durations and sentences (« quatre ans », « dix jours »)
+_TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes?|siècles?|décennies?)"
+#: units a short answer keeps even when the question names them: « dix jours » and « 1.200
+#: hectares » read as answers, a bare « dix » or « 1.200 » does not (counted things are dropped:
+#: « combien de prévenus » → « seize »)
+_KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|km|kilomètres?|mètres?|cm|mm|millimètres?|centimètres?|kg|kilos?|"
+                        r"tonnes?|ha|hectares?|litres?|hectolitres?|euros?|dollars?|degrés?", re.IGNORECASE)
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 _MEASURES = [
@@ -133,6 +140,9 @@ _MEASURES = [
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
     (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
+    # « À combien d'années de prison… ? », « De combien de jours… ? »: a duration, not « 65 rue »
+    (re.compile(rf"\bcombien\s+(?:de\s+|d['’]\s*){_TIME_UNITS}\b", re.IGNORECASE),
+     re.compile(rf"\b{_TIME_UNITS}\b|\b(?:h|min)\b", re.IGNORECASE)),
 ]
 #: units of measure and money: never the answer to « combien de morts / de foyers »
 _MEASURE_UNIT = re.compile(r"%|€|\$|°|km/h|\b(?:km|kilomètres?|mètres?|m|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|"
@@ -913,10 +923,11 @@ def _expands_acronym(span: str, question: str) -> bool:
 
 
 def _drop_known_unit(q: QuestionInfo, c: Candidate, s: int, e: int) -> tuple[int, int]:
-    """« 26 chasseurs-bombardiers » answers « combien de chasseurs-bombardiers » as « 26 »."""
+    """« 26 chasseurs-bombardiers » answers « combien de chasseurs-bombardiers » as « 26 »; units
+    of measure and time stay (:data:`_KEPT_UNIT`)."""
     text = c.text[s:e]
     m = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", text)
-    if m and re.search(r"[^\W\d]", m.group(1)):
+    if m and re.search(r"[^\W\d]", m.group(1)) and not _KEPT_UNIT.fullmatch(m.group(1)):
         unit_toks = [t for t in c.toks if t.start >= s + m.start(1) and t.end <= e]
         if unit_toks and all(t.term in q.idf for t in unit_toks):
             return s, s + m.start()

@@ -441,3 +441,16 @@ def test_short_answers_on_the_sixth_round(news_answerer, question: str, answer: 
 def test_a_salary_is_not_what_a_film_cost(news_answerer) -> None:
     # « le long-métrage a coûté 43 millions d'euros » names no salary
     assert news_answerer.ask("Quel est le salaire de Pierre Niney ?").abstained
+
+
+@pytest.mark.parametrize("question, answer", [
+    # a duration question is answered by a duration (« quatre ans d'emprisonnement »), not « 65 rue »
+    ("À combien d'années de prison le propriétaire a-t-il été condamné ?", "quatre ans"),
+    # units of time and measure stay even when the question names them; counted things do not
+    ("De combien de jours le prévenu dispose-t-il pour faire appel ?", "dix jours"),
+    ("Combien d'hectares de vignes la grêle a-t-elle touchés ?", "environ 1.200 hectares"),
+    ("Combien de prévenus comparaissaient ?", "seize"),
+    ("When did the grape harvest start?", "dès le 19 août"),
+])
+def test_short_answers_on_the_seventh_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
