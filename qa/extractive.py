@@ -33,7 +33,7 @@ from qa.english import french_gloss, glossed
 from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
-from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, SCALED_RE, VERSUS_RE, date_specificity, name_spans, trim_span, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -166,6 +166,9 @@ _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
                          re.IGNORECASE)
 BREAKDOWN_CHARS = 20
+#: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
+_ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
+                       re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
@@ -693,6 +696,9 @@ class ExtractiveAnswerer:
                    if (t.surface.lower() not in NATIONALITIES or fold(t.surface) in asked) and (
                        t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names)))]
         spans = typed_spans(c.text, q.qtype)
+        if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
+            origins = origin_spans(c.text)
+            spans = origins + [sp for sp in spans if not any(a <= sp[0] < b for a, b in origins)]
         agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
         if agents:
             # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »

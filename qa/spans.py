@@ -266,6 +266,21 @@ def place_spans(sentence: str) -> list[Span]:
     return merged
 
 
+_ORIGIN_ONE = rf"(?:de\s+|d['’]\s*|du\s+|des\s+){_ART}?{_CAP}(?:{_CONNECT}{_CAP})*"
+#: « venus d'Espagne et du Portugal », « originaire de Lyon », « en provenance de Chine »: where
+#: people or goods come from, with the places coordinated to it
+ORIGIN_RE = re.compile(
+    rf"\b(?:venu|venue|venus|venues|venant|vient|viennent|originaires?|provenant|provient|proviennent|"
+    rf"en\s+provenance|issus?|issues?|importés?|importées?|arrivés?|arrivées?)\s+"
+    rf"(?P<place>{_ORIGIN_ONE}(?:\s*,\s*{_ORIGIN_ONE})*(?:\s+(?:et|ou)\s+{_ORIGIN_ONE})?)")
+
+
+def origin_spans(sentence: str) -> list[Span]:
+    """« d'Espagne et du Portugal » in « des vendangeurs venus d'Espagne et du Portugal »: the
+    answer to « D'où viennent… ? », which the place prepositions (à, en, dans…) never reach."""
+    return [trim_span(sentence, *m.span("place")) for m in ORIGIN_RE.finditer(sentence)]
+
+
 def typed_spans(sentence: str, qtype: str) -> list[Span]:
     """Candidate short answers of ``qtype`` in ``sentence`` (relative offsets, may overlap)."""
     if qtype == DATE:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from qa.dates import speaks_of_future
-from qa.spans import date_spans, name_spans, number_spans, place_spans
+from qa.spans import date_spans, name_spans, number_spans, origin_spans, place_spans
 
 NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 
@@ -451,6 +451,18 @@ def test_a_salary_is_not_what_a_film_cost(news_answerer) -> None:
     ("Combien d'hectares de vignes la grêle a-t-elle touchés ?", "environ 1.200 hectares"),
     ("Combien de prévenus comparaissaient ?", "seize"),
     ("When did the grape harvest start?", "dès le 19 août"),
+    # « D'où… ? » is answered by where people come from, coordinated places included
+    ("D'où viennent les vendangeurs étrangers ?", "d'Espagne et du Portugal"),
 ])
 def test_short_answers_on_the_seventh_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Des renforts sont venus de Lyon et de Marseille.", ["de Lyon et de Marseille"]),
+    ("Elle est originaire de Clermont-Ferrand.", ["de Clermont-Ferrand"]),
+    ("Les pièces importées de Chine arrivent au port.", ["de Chine"]),
+    ("Le président de Renault est venu.", []),  # « de » without a verb of origin is no origin
+])
+def test_origins(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, origin_spans(sentence)) == expected
