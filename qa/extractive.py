@@ -166,6 +166,10 @@ _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
                          re.IGNORECASE)
 BREAKDOWN_CHARS = 20
+#: « Quand est-il né ? », « When was she born? »: a birth, which the cited sentence must speak of
+_BIRTH_Q = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|born|birth)\b", re.IGNORECASE)
+_BIRTH = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|naissent|vit le jour|voit le jour|venue? au monde)\b"
+                    r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]", re.IGNORECASE)
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
                        re.IGNORECASE)
@@ -625,6 +629,16 @@ class ExtractiveAnswerer:
                 return next((c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO
                              and c.source == best.source and _CAUSE.search(c.text)), best)
             return best
+        if q.qtype == DATE and _BIRTH_Q.search(q.text) and not _BIRTH.search(best.text):
+            # « Quand X est-il né ? »: a date from a sentence that speaks of no birth is another
+            # event's (« mercredi », the day of the verdict); a nearly as likely sentence of the
+            # same article that does, or nothing
+            floor = best.prob * WHY_RATIO
+            ranked = [c for c in ranked[1:RERANK_TOP] if c.prob >= floor and c.source == best.source
+                      and _BIRTH.search(c.text)]
+            if not ranked:
+                return None
+            best = ranked[0]
         if q.qtype == PERSON:
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:

@@ -276,6 +276,13 @@ _PREPS = frozenset("par pour avec en dans sur grâce afin car parce lors après 
 _MAX_SPAN = 14
 
 
+def _glued(sentence: str, at: int, step: int) -> bool:
+    """Whether ``sentence[at]`` is a hyphen joining the word on its side to a word (« dix-huit »,
+    « Saint-Malo »): looking ``step`` (+1: after a span's end, -1: before its start)."""
+    nxt = at + step
+    return 0 <= at < len(sentence) and 0 <= nxt < len(sentence) and sentence[at] == "-" and sentence[nxt].isalnum()
+
+
 def span_candidates(q: QuestionInfo, sentence: str, toks: list[Token]) -> tuple[list[Span], list[list[float]]]:
     """Contiguous word spans of ``sentence`` (up to 14 words, no sentence-final punctuation) with
     their features. Offsets are relative to the sentence, so the answer is always its exact text.
@@ -309,10 +316,12 @@ def span_candidates(q: QuestionInfo, sentence: str, toks: list[Token]) -> tuple[
         if is_punct[i]:
             continue
         prev = i - 1
+        if _glued(sentence, words[i][0] - 1, -1):
+            continue  # « huit » of « dix-huit »: never half a hyphenated word
         for j in range(i, min(n, i + _MAX_SPAN + 6)):
             if is_punct[j] and words[j][2] in ".!?":
                 break
-            if is_punct[j]:
+            if is_punct[j] or _glued(sentence, words[j][1], 1):
                 continue
             wc = sum(1 for k in range(i, j + 1) if not is_punct[k])
             if wc > _MAX_SPAN:

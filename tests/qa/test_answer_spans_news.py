@@ -466,3 +466,26 @@ def test_short_answers_on_the_seventh_round(news_answerer, question: str, answer
 ])
 def test_origins(sentence: str, expected: list[str]) -> None:
     assert _texts(sentence, origin_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("question", ["Quand Jean-Paul Ferracci est-il né ?", "Quand Karim Benali est-il né ?"])
+def test_a_birth_date_needs_a_sentence_about_a_birth(news_answerer, question: str) -> None:
+    # the articles give the day of a verdict or of a nomination, never these births
+    assert news_answerer.ask(question).abstained
+
+
+def test_a_birth_date_is_still_answered_where_the_article_gives_it(news_answerer) -> None:
+    assert news_answerer.ask("Quand Kamel Daoud est-il né ?").short_answer == "en 1970"
+
+
+def test_a_span_never_cuts_a_hyphenated_word() -> None:
+    from index.analysis import FrenchAnalyzer
+    from qa.features import analyse_question, span_candidates, tokens
+
+    analyzer = FrenchAnalyzer()
+    sentence = "Il a été condamné à dix-huit mois de prison à Saint-Malo."
+    q = analyse_question("À quelle peine a-t-il été condamné ?", analyzer, lambda t: 1.0)
+    spans, _ = span_candidates(q, sentence, tokens(sentence, analyzer))
+    texts = {sentence[s:e] for s, e in spans}
+    assert "dix-huit mois" in texts and "Saint-Malo" in texts
+    assert not any(t.endswith(("dix", "Saint")) or t.startswith(("huit", "Malo")) for t in texts)
