@@ -85,7 +85,11 @@ _WORDS: dict[str, str] = {
     "lawyer": "avocat avocate", "judge": "juge", "mayor's": "maire",
     "defendant": "prévenu accusé", "defendants": "prévenus accusés", "acquitted": "relaxé acquitté",
     "verdict": "verdict", "appeal": "appel", "prison": "prison emprisonnement", "sentence": "peine condamné",
-    "families": "familles", "building": "immeuble bâtiment", "buildings": "immeubles bâtiments",
+    "families": "familles", "children": "enfants", "child": "enfant", "babies": "nourrissons bébés",
+    "infants": "nourrissons", "patients": "patients", "hospitalised": "hospitalisation hospitalisés",
+    "hospitalized": "hospitalisation hospitalisés", "hospital": "hôpital hospitalisation",
+    "goals": "buts", "goal": "but", "scored": "marqué inscrit", "transfer": "transfert", "contract": "contrat",
+    "coach": "entraîneur", "matches": "matchs", "fans": "supporters spectateurs", "building": "immeuble bâtiment", "buildings": "immeubles bâtiments",
     "collapse": "effondrement effondré", "collapsed": "effondré effondrement effondrés",
     # starts and ends, farming and weather
     "start": "commencé début", "started": "commencé débuté", "began": "commencé débuté", "begin": "commencer début",
@@ -110,6 +114,12 @@ _WORDS: dict[str, str] = {
 }
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")\b")
+
+
+def french_word(word: str) -> str | None:
+    """The first French word the glossary gives for ``word`` (« children » → « enfants »), if any."""
+    gloss = _WORDS.get(word.lower())
+    return gloss.split()[0] if gloss else None
 
 
 def glossed(word: str) -> bool:

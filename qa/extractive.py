@@ -29,7 +29,7 @@ from qa.dates import note as date_note
 from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
                          span_candidates, tokens)
 from qa.descriptions import description_spans
-from qa.english import french_gloss, glossed
+from qa.english import french_gloss, french_word, glossed
 from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
@@ -166,6 +166,12 @@ _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
                          re.IGNORECASE)
 BREAKDOWN_CHARS = 20
+#: how far (characters) a figure followed by the noun a « combien de … » question counts gets ahead;
+#: less than a breakdown that names the question's place (« 132.000 personnes dans le monde, dont
+#: 19.000 en France »): the whole and its parts usually count the same noun
+COUNTED_CHARS = BREAKDOWN_CHARS / 2
+_COUNTED_EN = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+_COUNT_GAP = re.compile(r"\s*(?:de\s+|d['’]\s*)?")
 #: « Quand est-il né ? », « When was she born? »: a birth, which the cited sentence must speak of
 _BIRTH_Q = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|born|birth)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|naissent|vit le jour|voit le jour|venue? au monde)\b"
@@ -726,7 +732,12 @@ class ExtractiveAnswerer:
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
         tally = score or bool(_VOTES_Q.search(q.text))
-        counted = bool(_COUNTED.search(q.text))
+        counted_m = _COUNTED.search(q.text)
+        counted = counted_m is not None
+        counted_term = self.analyzer._term(counted_m.group("noun").lower()) if counted_m else None
+        english = _COUNTED_EN.search(q.text) if q.qtype == NUMBER else None
+        if english and french_word(english.group("noun")):  # « how many children » counts « enfants »
+            counted_term = self.analyzer._term(french_word(english.group("noun")))
         out = []
         measure = _asked_measure(q.text) if q.qtype == NUMBER else None
         change = bool(_CHANGE_Q.search(q.text))
@@ -790,6 +801,10 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= gap.end()), None)
                 if nxt is not None and nxt.start == gap.end() and nxt.term == verb:
                     key -= NOT_PERSON_CHARS  # « X (Lotto) a remporté … » for « Qui a remporté … ? »
+            if q.qtype == NUMBER and counted_term:
+                nxt = next((t for t in c.toks if t.start >= e), None)
+                if nxt is not None and nxt.term == counted_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
+                    key -= COUNTED_CHARS  # « combien d'enfants ? » « plus de 22.000 enfants de moins de deux ans »
             if q.qtype == NUMBER:
                 after = _BREAKDOWN.match(c.text, e)
                 if after:

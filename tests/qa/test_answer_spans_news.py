@@ -489,3 +489,14 @@ def test_a_span_never_cuts_a_hyphenated_word() -> None:
     texts = {sentence[s:e] for s, e in spans}
     assert "dix-huit mois" in texts and "Saint-Malo" in texts
     assert not any(t.endswith(("dix", "Saint")) or t.startswith(("huit", "Malo")) for t in texts)
+
+
+@pytest.mark.parametrize("question, answer", [
+    # the figure that counts the asked noun, not the age beside it (« 22.000 enfants de moins de deux ans »)
+    ("Combien d'enfants la bronchiolite a-t-elle envoyés à l'hôpital l'an dernier ?", "plus de 22.000"),
+    ("How many children were hospitalised with bronchiolitis last year?", "plus de 22.000"),
+    # the part the question's place names still beats the whole that counts the same noun
+    ("Combien de personnes Michelin emploie-t-il en France ?", "19.000"),
+])
+def test_short_answers_on_the_eighth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
