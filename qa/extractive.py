@@ -121,7 +121,7 @@ _TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes
 #: hectares » read as answers, a bare « dix » or « 1.200 » does not (counted things are dropped:
 #: « combien de prévenus » → « seize »)
 _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|km|kilomètres?|mètres?|cm|mm|millimètres?|centimètres?|kg|kilos?|"
-                        r"tonnes?|ha|hectares?|litres?|hectolitres?|euros?|dollars?|degrés?", re.IGNORECASE)
+                        r"tonnes?|ha|hectares?|litres?|hectolitres?|euros?|dollars?|degrés?|carrés|cubes", re.IGNORECASE)
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 _MEASURES = [
@@ -140,8 +140,10 @@ _MEASURES = [
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
     (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
-    # « À combien d'années de prison… ? », « De combien de jours… ? »: a duration, not « 65 rue »
-    (re.compile(rf"\bcombien\s+(?:de\s+|d['’]\s*){_TIME_UNITS}\b", re.IGNORECASE),
+    # « À combien d'années de prison… ? », « De combien de jours… ? », « Combien de temps le musée
+    # a-t-il été fermé ? »: a duration, not « 65 rue » nor « un million » (« depuis combien de
+    # temps » may be answered by a year)
+    (re.compile(rf"\bcombien\s+(?:de\s+|d['’]\s*){_TIME_UNITS}\b|(?<!depuis )\bcombien\s+de\s+temps\b", re.IGNORECASE),
      re.compile(rf"\b{_TIME_UNITS}\b|\b(?:h|min)\b", re.IGNORECASE)),
 ]
 #: units of measure and money: never the answer to « combien de morts / de foyers »
@@ -202,6 +204,10 @@ _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
+
+#: « Combien l'OM a-t-il payé pour X ? », « Combien a rapporté la vente ? »: a verb of paying
+_MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|versée?s?|verser|dépensée?s?|dépenser|"
+                           r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?)\b", re.IGNORECASE)
 
 #: Fallback weights (hand-set) when no trained file is present.
 _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
@@ -651,7 +657,7 @@ class ExtractiveAnswerer:
                 return named
         top_spec = self._specificity(q, best)
         pool = [c for c in ranked[:RERANK_TOP]
-                if c is best or (c.name_hits >= best.name_hits and (c.prob >= best.prob * RERANK_RATIO or (
+                if c is best or ((c.name_hits >= best.name_hits or c.source == best.source) and (c.prob >= best.prob * RERANK_RATIO or (
                     c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
         scored = []
         for c in pool:
@@ -913,7 +919,7 @@ def asks_money(question: str) -> bool:
     counted = _COUNTED.search(question)
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))
-    return bool(_MONEY_Q.search(question))
+    return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question))
 
 
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:

@@ -69,7 +69,7 @@ NUMBER_RE = re.compile(
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
-    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|mètres|euros|dollars)(?![\w²/]))?"
+    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo)?mètres\s+carrés|mètres|euros|dollars)(?![\w²/]))?"
     rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )

@@ -500,3 +500,14 @@ def test_a_span_never_cuts_a_hyphenated_word() -> None:
 ])
 def test_short_answers_on_the_eighth_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « combien de temps » asks a duration (« dix-huit mois de fermeture »), not « un million » of visitors
+    ("Combien de temps le musée a-t-il été fermé ?", "dix-huit mois"),
+    # « mètres carrés » is one unit, and it stays though the question names it
+    ("De combien de mètres carrés les espaces ont-ils été agrandis ?", "600 mètres carrés"),
+    ("How many amendments were filed?", "plus de 2.000"),
+])
+def test_short_answers_on_the_ninth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
