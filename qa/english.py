@@ -102,7 +102,7 @@ _WORDS: dict[str, str] = {
     # prizes, elections
     "prime": "premier", "prize": "prix", "award": "prix", "awarded": "décerné attribué", "received": "reçu", "receive": "reçu",
     "novel": "roman", "book": "livre", "writer": "écrivain", "author": "auteur", "round": "tour",
-    "turnout": "participation", "candidate": "candidat", "presidential": "présidentielle",
+    "turnout": "participation", "temperature": "température", "temperatures": "températures", "candidate": "candidat", "presidential": "présidentielle",
     # nationalities (capitalised in English, so not names the corpus lacks)
     "french": "français française", "russian": "russe", "american": "américain américaine",
     "german": "allemand allemande", "british": "britannique", "italian": "italien italienne",

@@ -136,7 +136,7 @@ _MEASURES = [
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
     (re.compile(r"^\s*(?:quel\s+(?:âge|age)|à quel âge|how old|what age)\b", re.IGNORECASE), re.compile(r"\bans?\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share)\b", re.IGNORECASE),
+    (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b", re.IGNORECASE),
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
     (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),

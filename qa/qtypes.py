@@ -46,7 +46,7 @@ _PLACE_NOUNS = {
 
 _EN = [
     (re.compile(r"^\s*(?:when|what (?:year|date|day|month|time)|which (?:year|date|day|month))\b"), DATE),
-    (re.compile(r"^\s*(?:how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount)|(?:what|which) (?:is|was|were|are) the (?:[\w-]+ )?(?:rate|percentage|share|price|cost|amount|number|score|population|age|budget|revenue|salary))\b"), NUMBER),
+    (re.compile(r"^\s*(?:how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount)|(?:what|which) (?:is|was|were|are) the (?:[\w-]+ )?(?:rate|percentage|share|turnout|price|cost|amount|number|score|population|age|budget|revenue|salary|temperature))\b"), NUMBER),
     (re.compile(r"^\s*(?:who|whom|whose)\b"), PERSON),
     (re.compile(r"^\s*(?:where|what (?:country|city|place|region)|in which (?:country|city|place|region))\b"), PLACE),
     (re.compile(r"^\s*(?:what is the name|what'?s the name)\b"), NAME),

@@ -511,3 +511,9 @@ def test_short_answers_on_the_eighth_round(news_answerer, question: str, answer:
 ])
 def test_short_answers_on_the_ninth_round(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+def test_english_turnout_is_a_figure(news_answerer) -> None:
+    # « What was the turnout…? » asks a percentage (it was answered with a clause before)
+    ans = news_answerer.ask("What was the turnout in the first round?")
+    assert ans.short_answer.endswith("%")
