@@ -117,11 +117,13 @@ _CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|dimin
                        re.IGNORECASE)
 #: units of time, as counted in durations and sentences (« quatre ans », « dix jours »)
 _TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes?|siècles?|décennies?)"
+#: unit words of measure and money, shared by :data:`_MEASURE_UNIT` and :data:`_KEPT_UNIT`
+_MEASURE_WORDS = r"km|kilomètres?|mètres?|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|degrés?"
 #: units a short answer keeps even when the question names them: « dix jours » and « 1.200
 #: hectares » read as answers, a bare « dix » or « 1.200 » does not (counted things are dropped:
 #: « combien de prévenus » → « seize »)
-_KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|km|kilomètres?|mètres?|cm|mm|millimètres?|centimètres?|kg|kilos?|"
-                        r"tonnes?|ha|hectares?|litres?|hectolitres?|euros?|dollars?|degrés?|carrés|cubes", re.IGNORECASE)
+_KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimètres?|kilos?|litres?|hectolitres?|"
+                        r"carrés|cubes", re.IGNORECASE)
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 _MEASURES = [
@@ -147,8 +149,7 @@ _MEASURES = [
      re.compile(rf"\b{_TIME_UNITS}\b|\b(?:h|min)\b", re.IGNORECASE)),
 ]
 #: units of measure and money: never the answer to « combien de morts / de foyers »
-_MEASURE_UNIT = re.compile(r"%|€|\$|°|km/h|\b(?:km|kilomètres?|mètres?|m|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|"
-                           r"degrés?)\b", re.IGNORECASE)
+_MEASURE_UNIT = re.compile(rf"%|€|\$|°|km/h|\b(?:{_MEASURE_WORDS}|m)\b", re.IGNORECASE)
 #: « Quel est le salaire de X ? » is not answered by what the film cost: such amounts need their word
 _SALARY_Q = re.compile(r"\b(?:salaires?|rémunérations?|cachets?|loyers?|amendes?|salary|wage|wages|rent|fine)\b", re.IGNORECASE)
 _SALARY_WORD = re.compile(r"salaire|rémunér|payé|payée|gagne|gagnait|touche|touchait|cachet|émolument|loyer|amende|condamn",
@@ -175,8 +176,9 @@ COUNTED_CHARS = BREAKDOWN_CHARS / 2
 _COUNTED_EN = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _COUNT_GAP = re.compile(r"\s*(?:de\s+|d['’]\s*)?")
 #: « Quand est-il né ? », « When was she born? »: a birth, which the cited sentence must speak of
-_BIRTH_Q = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|born|birth)\b", re.IGNORECASE)
-_BIRTH = re.compile(r"\b(?:né|née|nés|nées|naissance|naquit|naît|naissent|vit le jour|voit le jour|venue? au monde)\b"
+_BIRTH_WORDS = r"né|née|nés|nées|naissance|naquit|naît"
+_BIRTH_Q = re.compile(rf"\b(?:{_BIRTH_WORDS}|born|birth)\b", re.IGNORECASE)
+_BIRTH = re.compile(rf"\b(?:{_BIRTH_WORDS}|naissent|vit le jour|voit le jour|venue? au monde)\b"
                     r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]", re.IGNORECASE)
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
@@ -638,16 +640,13 @@ class ExtractiveAnswerer:
             if _WHY_Q.match(q.text) and not _CAUSE.search(best.text):
                 # « Pourquoi l'inflation ralentit-elle ? »: a nearly as likely sentence that gives a
                 # cause (« s'explique par », « en raison de ») over one that restates the fact
-                return next((c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO
-                             and c.source == best.source and _CAUSE.search(c.text)), best)
+                return next(iter(_cued_in_same_article(ranked, _CAUSE)), best)
             return best
         if q.qtype == DATE and _BIRTH_Q.search(q.text) and not _BIRTH.search(best.text):
             # « Quand X est-il né ? »: a date from a sentence that speaks of no birth is another
             # event's (« mercredi », the day of the verdict); a nearly as likely sentence of the
             # same article that does, or nothing
-            floor = best.prob * WHY_RATIO
-            ranked = [c for c in ranked[1:RERANK_TOP] if c.prob >= floor and c.source == best.source
-                      and _BIRTH.search(c.text)]
+            ranked = _cued_in_same_article(ranked, _BIRTH)
             if not ranked:
                 return None
             best = ranked[0]
@@ -738,12 +737,9 @@ class ExtractiveAnswerer:
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
         tally = score or bool(_VOTES_Q.search(q.text))
-        counted_m = _COUNTED.search(q.text)
-        counted = counted_m is not None
-        counted_term = self.analyzer._term(counted_m.group("noun").lower()) if counted_m else None
-        english = _COUNTED_EN.search(q.text) if q.qtype == NUMBER else None
-        if english and french_word(english.group("noun")):  # « how many children » counts « enfants »
-            counted_term = self.analyzer._term(french_word(english.group("noun")))
+        counted = bool(_COUNTED.search(q.text))
+        noun = _asked_noun(q.text) if q.qtype == NUMBER else None
+        asked_term = self.analyzer._term(noun) if noun else None
         out = []
         measure = _asked_measure(q.text) if q.qtype == NUMBER else None
         change = bool(_CHANGE_Q.search(q.text))
@@ -807,9 +803,9 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= gap.end()), None)
                 if nxt is not None and nxt.start == gap.end() and nxt.term == verb:
                     key -= NOT_PERSON_CHARS  # « X (Lotto) a remporté … » for « Qui a remporté … ? »
-            if q.qtype == NUMBER and counted_term:
+            if asked_term:
                 nxt = next((t for t in c.toks if t.start >= e), None)
-                if nxt is not None and nxt.term == counted_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
+                if nxt is not None and nxt.term == asked_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
                     key -= COUNTED_CHARS  # « combien d'enfants ? » « plus de 22.000 enfants de moins de deux ans »
             if q.qtype == NUMBER:
                 after = _BREAKDOWN.match(c.text, e)
@@ -887,6 +883,17 @@ _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|
 
 
 @lru_cache(maxsize=64)
+def _asked_noun(question: str) -> str | None:
+    """The noun a « combien de X ? » question counts, lower-cased; for « how many X? », X's French
+    gloss (« children » → « enfants »)."""
+    m = _COUNTED.search(question)
+    if m:
+        return m.group("noun").lower()
+    en = _COUNTED_EN.search(question)
+    return french_word(en.group("noun")) if en else None
+
+
+@lru_cache(maxsize=64)
 def _asked_measure(question: str) -> "re.Pattern[str] | None":
     """The units that answer the measure ``question`` asks for (:data:`_MEASURES`), if any."""
     return next((units for asks, units in _MEASURES if asks.search(question)), None)
@@ -920,6 +927,15 @@ def asks_money(question: str) -> bool:
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))
     return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question))
+
+
+def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
+    """The sentences after the best one, of its article and at least ``WHY_RATIO`` of its
+    probability, that ``cue`` finds: where to look when the best sentence lacks what the
+    question asks (a cause, a birth)."""
+    best = ranked[0]
+    return [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO
+            and c.source == best.source and cue.search(c.text)]
 
 
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
