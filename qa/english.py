@@ -19,7 +19,7 @@ from qa.qtypes import is_english
 _PHRASES: dict[str, str] = {
     "take place": "lieu déroule", "took place": "lieu déroulé", "taking place": "lieu déroule",
     "aircraft carrier": "porte-avions", "chief of staff": "chef état-major", "on the phone": "téléphone téléphonique",
-    "prime minister": "premier ministre", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
+    "extra time": "prolongation", "prime minister": "premier ministre", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
 }
 _WORDS: dict[str, str] = {
     # calls, meetings, talks
@@ -109,6 +109,13 @@ _WORDS: dict[str, str] = {
     "spanish": "espagnol espagnole", "ukrainian": "ukrainien ukrainienne", "chinese": "chinois chinoise",
     "romanian": "roumain roumaine", "algerian": "algérien algérienne", "european": "européen européenne",
     "polish": "polonais polonaise", "belgian": "belge", "swiss": "suisse", "moroccan": "marocain marocaine",
+    # sport, industry, health (eleventh round)
+    "penalty": "pénalité penalty", "penalties": "pénalités penalties", "try": "essai", "tries": "essais",
+    "final": "finale", "champion": "champion", "champions": "champions", "title": "titre", "titles": "titres",
+    "equalised": "égalisé", "equalized": "égalisé", "threatened": "menacés menacé", "paper": "papier papeterie",
+    "mill": "papeterie usine", "tons": "tonnes", "tonnes": "tonnes", "measles": "rougeole", "cases": "cas",
+    "case": "cas", "recorded": "recensé enregistré relevé", "doses": "doses", "vaccinated": "vaccinés",
+    "outbreak": "épidémie foyer", "epidemic": "épidémie",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -64,6 +64,12 @@ _ROLE_Q = re.compile(r"^\s*qui\s+(?:est|était|etait|fut|a été|a ete|sont|éta
                      r"(?:(?:actuel|actuelle|ancien|ancienne|nouveau|nouvel|nouvelle|futur|future|premier|première|"
                      r"principal|principale|grand|grande|vrai|véritable|seul|seule)\s+)?(?P<role>[^\W\d]{3,})\b",
                      re.IGNORECASE)
+#: « Quel groupe possède la papeterie ? », « Quelle entreprise a remporté le marché ? »: an
+#: organisation or a role named by the question's noun (« le groupe finlandais NordPulp »)
+_WHICH_ROLE_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<role>groupe|entreprise|société|club|équipe|parti|"
+                           r"constructeur|laboratoire|fabricant|opérateur|association|syndicat|banque|compagnie|"
+                           r"cabinet|fonds|assureur|industriel|distributeur|éditeur|promoteur|transporteur)s?\b",
+                           re.IGNORECASE)
 _EN_ROLE_Q = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<rest>[^?]+)", re.IGNORECASE)
 #: role nouns an English « who is the … » question may ask for, as the glossary writes them (folded)
 _EN_ROLES = frozenset("""president presidente ministre maire prefet directeur directrice dirigeant chef entraineur
@@ -180,10 +186,20 @@ _BIRTH_WORDS = r"né|née|nés|nées|naissance|naquit|naît"
 _BIRTH_Q = re.compile(rf"\b(?:{_BIRTH_WORDS}|born|birth)\b", re.IGNORECASE)
 _BIRTH = re.compile(rf"\b(?:{_BIRTH_WORDS}|naissent|vit le jour|voit le jour|venue? au monde)\b"
                     r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]", re.IGNORECASE)
+#: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
+#: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
+_DEATH_WORDS = (r"morts?|mortes?|décès|décédée?s?|décéda|tuée?s?|meurt|meurent|mourir|mourut|mouraient|"
+                r"périe?s?|périrent|succombée?s?|succomba")
+_DEATH_Q = re.compile(rf"\b(?:{_DEATH_WORDS}|died|dead|deaths|killed|die)\b", re.IGNORECASE)
+_DEATH = re.compile(rf"\b(?:{_DEATH_WORDS}|victimes?|mortels?|mortelles?|morte?s?|noyée?s?|sans vie|"
+                    r"bilan|assassinée?s?|exécutée?s?|disparue?s?|tombée?s?|mort-née?s?)\b"
+                    r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]\s*(?:\w+\s+){0,3}\d{3,4}\s*\)", re.IGNORECASE)
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
                        re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+_TO_WHOM_Q = re.compile(r"^\s*(?:à|a|auprès\s+de|aupres\s+de)\s+qui\b", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
 #: article mentions the year the question states
@@ -518,7 +534,8 @@ class ExtractiveAnswerer:
         about (« ACC », « l'hôpital de Carhaix ») is in the article's title or first lines, or
         in the sentence before, which is as much coreference as is safe without a parser.
         """
-        m = _ROLE_Q.match(q.text)
+        which = _WHICH_ROLE_Q.match(q.text) if q.qtype == PERSON else None
+        m = _ROLE_Q.match(q.text) or which
         en = _EN_ROLE_Q.match(q.text) if not m and is_english(q.text) else None
         subject: set[str] | None = None
         if m:
@@ -554,8 +571,8 @@ class ExtractiveAnswerer:
                 if after is None:
                     continue
                 gap = _ROLE_GAP.fullmatch(c.text, end, after[0])
-                if not gap:
-                    continue
+                if not gap or (which and gap.group("of")):
+                    continue  # « l'équipe du New Jersey » names where the team is from, not the team
                 of = [t for t in c.toks if gap.group("of") and t.start >= gap.start("of") and t.end <= gap.end("of")]
                 referring = _POSSESSIVE_BEFORE.search(folded, 0, r.start()) or (
                     of and all(fold(t.surface.lower()) in _SUBJECT_NOUNS for t in of))
@@ -573,6 +590,7 @@ class ExtractiveAnswerer:
                         return c
                     continue
                 if all(t.term in q.idf for t in of):
+                    c.answer_span = after  # « le groupe finlandais NordPulp », not a later « de Saint-Girons »
                     return c  # « Le directeur du festival, Jérôme Tréhorel » for « … directeur du festival … »
         return None
 
@@ -650,6 +668,13 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
+        if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text) and not _DEATH.search(best.text):
+            # « Combien de nourrissons sont morts… ? »: a figure from a sentence that speaks of no
+            # death counts something else; a nearly as likely sentence of the article that does, or nothing
+            ranked = _cued_in_same_article(ranked, _DEATH)
+            if not ranked:
+                return None
+            best = ranked[0]
         if q.qtype == PERSON:
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:
@@ -680,6 +705,8 @@ class ExtractiveAnswerer:
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
         """The typed span of the sentence nearest the question's words, else a focused clause."""
+        if c.answer_span is not None:
+            return c.answer_span
         spans = self.typed(q, c)
         if spans:
             return spans[0]
@@ -738,6 +765,7 @@ class ExtractiveAnswerer:
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
         tally = score or bool(_VOTES_Q.search(q.text))
         counted = bool(_COUNTED.search(q.text))
+        how_many = bool(_COUNTED_EN.search(q.text)) and not re.search(r"\bhow\s+many\s+years\b", q.text, re.IGNORECASE)
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         asked_term = self.analyzer._term(noun) if noun else None
         out = []
@@ -746,7 +774,7 @@ class ExtractiveAnswerer:
         salary = bool(_SALARY_Q.search(q.text))
         # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,
         # rarely the event when the sentence gives another date (« a été nommée mercredi »)
-        dateline = WIRE_DATELINE.match(c.text) if q.qtype == DATE else None
+        dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
@@ -760,6 +788,9 @@ class ExtractiveAnswerer:
                      and any(similar(fold(t.surface), n) for n in q.names)))]
             if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
+            if (q.qtype in (PERSON, NAME, PLACE) and inside and inside[0].surface[:1].isupper() and inside[0].term in q.idf
+                    and re.search(rf"(?<!\w){re.escape(inside[0].surface.lower())}(?!\w)", q.text)):
+                continue  # « Rassemblement national » for « Où aura lieu le rassemblement ? »: the question's own word
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
             if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
                 continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
@@ -767,8 +798,13 @@ class ExtractiveAnswerer:
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
-            if q.qtype == PERSON and _IN_PLACE.search(c.text, max(0, s - 12), s):
-                continue  # « en Alsace », « dans le Bas-Rhin »: a place, nobody
+            if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 12), s) or (
+                    _AT_PLACE.search(c.text, max(0, s - 6), s) and not _TO_WHOM_Q.match(q.text))):
+                continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France »: a place, nobody
+            if q.qtype == PERSON and re.match(r"\s\d{1,3}(?![\d.,]|\s*(?:%|ans\b))", c.text[e : e + 8]):
+                continue  # « le Top 14 », « la Ligue 1 », « France 2 »: a competition or a channel, nobody
+            if q.qtype in (PERSON, NAME) and dateline and e <= dateline.end():
+                continue  # « Saint-Girons, le 14 octobre 2025 - »: where the story was filed, nobody
             person = starts_with_first_name(c.text[s:e])
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
@@ -780,7 +816,7 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
-                if counted and _BARE_YEAR.fullmatch(c.text[s:e]):
+                if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
                 if counted and not money and _MEASURE_UNIT.search(c.text[s:e]) and not _MEASURE_UNIT.search(q.text):
                     continue  # « combien de morts » is not answered by « 207 km/h »

@@ -139,6 +139,8 @@ class Candidate:
     features: list[float] = field(default_factory=list)
     score: float = 0.0
     prob: float = 0.0
+    #: the short answer when a rule has already found it (the name right after the asked role noun)
+    answer_span: tuple[int, int] | None = None
 
 
 def _coverage(q: QuestionInfo, terms: set[str]) -> float:

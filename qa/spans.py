@@ -49,8 +49,13 @@ _DATE_PATTERNS = [
     r"(?:dans\s+)?les\s+années\s+(?:\d{2}|\d{4})",
     # il y a quelques mois, depuis deux ans
     rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+|un|une)\s+{_REL_UNIT}",
-    # en 1987, depuis 2014, de 1994 à 2003
-    rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
+    # « d'ici à la fin du premier trimestre 2026 », « au second semestre », « fin du troisième trimestre »
+    rf"(?:d['’]ici\s+(?:à\s+)?|avant\s+|dès\s+|depuis\s+|jusqu['’]à\s+|à\s+partir\s+d[eu]\s+|au\s+cours\s+d[eu]\s+|pendant\s+|durant\s+)?"
+    rf"(?:(?:la\s+|à\s+la\s+|au\s+)?(?:fin|début|milieu)\s+d[eu]\s+|au\s+|du\s+|le\s+|ce\s+)?"
+    rf"(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)\s+(?:trimestre|semestre)"
+    rf"(?:\s+(?:de\s+)?{_YEAR}|\s+(?:prochain|dernier))?",
+    # en 1987, depuis 2014, de 1994 à 2003, d'ici à 2030
+    rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|d['’]ici(?:\s+à)?|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
     # lundi, ce mercredi matin, vendredi dernier
@@ -89,7 +94,10 @@ _CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-
 #: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
 _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
-             r"populaire|suprême|pénale|administratif|administrative)(?![\w-]))?")
+             r"populaire|suprême|pénale|administratif|administrative)(?![\w-])"
+             # a club named by its town's adjective: « le Stade toulousain », « l'Olympique lyonnais »
+             r"|(?:(?<=Stade)|(?<=Olympique)|(?<=Racing)|(?<=Sporting)|(?<=Union)|(?<=Athletic))"
+             r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-]))?")
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
@@ -245,6 +253,22 @@ _NEAR = re.compile(r"(?:à hauteur|au niveau|près|non loin|à proximité|au lar
                    re.IGNORECASE)
 
 
+#: « devant la sous-préfecture », « à la mairie », « dans l'enceinte du tribunal »: a place named
+#: only by a common noun, for sentences that name no place at all
+COMMON_PLACE_RE = re.compile(
+    r"\b(?:devant|derrière|dans|sous|sur|près\s+de|à|en\s+face\s+de|aux\s+abords\s+de)\s+(?:la\s+|le\s+|l['’]\s*|les\s+)"
+    r"(?:sous-préfecture|préfecture|mairie|hôtel\s+de\s+ville|gare|usine|hôpital|tribunal|palais\s+de\s+justice|"
+    r"école|collège|lycée|université|église|cathédrale|basilique|stade|parvis|siège|ministère|ambassade|"
+    r"aéroport|port|centre-ville|salle\s+des\s+fêtes|salle\s+polyvalente|place\s+centrale|site)"
+    r"(?:\s+(?:(?:de\s+la|du|des|de)\s+|de\s+l['’]\s*)[^\W\d][\w’'-]*)?(?![\w-])",
+    re.IGNORECASE)
+
+
+def common_place_spans(sentence: str) -> list[Span]:
+    """« devant la sous-préfecture »: where, in a sentence that names no place."""
+    return [trim_span(sentence, *m.span()) for m in COMMON_PLACE_RE.finditer(sentence)]
+
+
 def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
     out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
@@ -290,7 +314,7 @@ def typed_spans(sentence: str, qtype: str) -> list[Span]:
     if qtype in (PERSON, NAME):
         return name_spans(sentence)
     if qtype == PLACE:
-        return place_spans(sentence) or name_spans(sentence)
+        return place_spans(sentence) or name_spans(sentence) or common_place_spans(sentence)
     return []
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from qa.dates import speaks_of_future
-from qa.spans import date_spans, name_spans, number_spans, origin_spans, place_spans
+from qa.qtypes import DATE, PERSON, PLACE
+from qa.spans import date_spans, name_spans, number_spans, origin_spans, place_spans, typed_spans
 
 NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 
@@ -508,3 +509,65 @@ def test_english_turnout_is_a_figure(news_answerer) -> None:
     # « What was the turnout…? » asks a percentage (it was answered with a clause before)
     ans = news_answerer.ask("What was the turnout in the first round?")
     assert ans.short_answer.endswith("%")
+
+
+@pytest.mark.parametrize("question, answer", [
+    # eleventh round (a rugby final, a paper mill closure, a measles outbreak)
+    # a club named by its town's adjective is one name (« le Stade toulousain », not « Stade »)
+    ("Qui a remporté la finale du Top 14 ?", "Stade toulousain"),
+    # « Quel groupe… ? » is answered by the name right after « groupe » (its nationality between),
+    # not by the town of the dateline or of the mill
+    ("Quel groupe possède la papeterie ?", "NordPulp"),
+    # quarters and semesters are dates
+    ("Quand la papeterie doit-elle fermer ?", "d'ici à la fin du premier trimestre 2026"),
+    ("Who scored the penalties in extra time?", "Thomas Ramos"),
+])
+def test_short_answers_on_the_eleventh_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le site fermera d'ici à la fin du premier trimestre 2026.", ["d'ici à la fin du premier trimestre 2026"]),
+    ("Les ventes ont reculé au second semestre.", ["au second semestre"]),
+    ("Le chantier sera achevé d'ici à 2030.", ["d'ici à 2030"]),
+])
+def test_quarters_semesters_and_deadlines_are_dates(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, typed_spans(sentence, DATE)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("L'Olympique lyonnais a battu le Stade rennais.", ["Olympique lyonnais", "Stade rennais"]),
+    ("Le Stade prochain sera plus grand.", ["Stade"]),  # « prochain » is no town's adjective
+])
+def test_clubs_keep_their_towns_adjective(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, typed_spans(sentence, PERSON)) == expected
+
+
+def test_a_place_named_by_a_common_noun() -> None:
+    sentence = "Une intersyndicale appelle à un rassemblement jeudi devant la sous-préfecture."
+    assert _texts(sentence, typed_spans(sentence, PLACE)) == ["devant la sous-préfecture"]
+
+
+@pytest.mark.parametrize("question", [
+    "Combien de nourrissons sont morts de la bronchiolite ?",
+    "Combien d'enfants sont morts de la rougeole ?",  # « 87 cas » counts cases, not deaths
+    "Combien de morts la tempête a-t-elle faits en Bretagne ?",
+])
+def test_a_death_toll_needs_a_sentence_about_deaths(news_answerer, question: str) -> None:
+    assert news_answerer.ask(question).abstained
+
+
+def test_a_death_date_is_answered_where_a_sentence_speaks_of_the_death(news_answerer) -> None:
+    # « l'artiste, mort en 1973 » (it was « le 15 octobre », the exhibition's opening, before)
+    assert "1973" in news_answerer.ask("When did Picasso die?").short_answer
+
+
+def test_nobody_is_a_competition_or_a_stadium(news_answerer) -> None:
+    ans = news_answerer.ask("Qui a marqué l'essai de la victoire pour Bordeaux-Bègles ?")
+    assert ans.abstained or ans.short_answer not in ("Top", "Stade de France")
+
+
+def test_an_answer_is_not_the_questions_own_word_capitalised(news_answerer) -> None:
+    # « Rassemblement national » (a party, in the by-election's article) for « le rassemblement »
+    # (still wrong: « rue de Varenne », where the ministers' handover « aura lieu »)
+    assert "Rassemblement" not in news_answerer.ask("Où aura lieu le rassemblement ?").short_answer
