@@ -26,7 +26,7 @@ from qa.answer import ABSTAIN_TEXT, Answer, Citation, DateNote, Evidence, Mentio
 from qa.copies import distinct_hits, drop_repeats, story_of
 from qa.dates import describe, speaks_of_future
 from qa.dates import note as date_note
-from qa.features import (_QWORDS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
+from qa.features import (_QWORDS, AGENT_NOUNS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
                          span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
@@ -194,6 +194,29 @@ _DEATH_Q = re.compile(rf"\b(?:{_DEATH_WORDS}|died|dead|deaths|killed|die)\b", re
 _DEATH = re.compile(rf"\b(?:{_DEATH_WORDS}|victimes?|mortels?|mortelles?|morte?s?|noyée?s?|sans vie|"
                     r"bilan|assassinée?s?|exécutée?s?|disparue?s?|tombée?s?|mort-née?s?)\b"
                     r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]\s*(?:\w+\s+){0,3}\d{3,4}\s*\)", re.IGNORECASE)
+#: « Quand l'autoroute a-t-elle été construite ? »: events whose date a sentence gives only in
+#: words of the same family (a building's date is not the day of an accident on it)
+_EVENT_FAMILIES: tuple[tuple["re.Pattern[str]", "re.Pattern[str]"], ...] = tuple(
+    (re.compile(rf"\b(?:{asks})\b", re.IGNORECASE), re.compile(rf"\b(?:{says})\b", re.IGNORECASE)) for asks, says in (
+        (r"construite?s?|bâtie?s?|édifiée?s?|érigée?s?|built|constructed",
+         r"construite?s?|construction|constructions|construisirent|construisit|bâtie?s?|bâtiment|édifiée?s?|édification|"
+         r"érigée?s?|élevée?s?|achevée?s?|achèvement|inaugurée?s?|inauguration|ouverte?s?|ouverture|mise?s? en service|"
+         r"date|datant|datent|remonte|remontent|travaux|chantier"),
+        (r"fondée?s?|founded|créée?s?|created",
+         r"fondée?s?|fondation|fondateur|fondatrice|fonde|fondent|fonda|créée?s?|création|crée|créent|créa|créateur|"
+         r"créatrice|établie?s?|instaurée?s?|instituée?s?|lancée?s?|lancement|naissance|née?s?|apparaît|apparaissent|"
+         r"apparue?s?|date|datant|remonte|ouverte?s?|ouverture|inaugurée?s?|inauguration"),
+        (r"ouverte?s?|ouvrira|ouvriront|opened|inaugurée?s?|inaugurated",
+         r"ouverte?s?|ouverture|ouvrira|ouvriront|ouvre|ouvrent|rouvert\w*|réouverture|inaugurée?s?|inauguration|"
+         r"accueille|accueillera|portes|mise?s? en service|lancée?s?|lancement|date|datant"),
+        (r"désorbitée?s?|désorbitera", r"désorbit\w*|fin de (?:vie|mission)|rentrée atmosphérique"),
+    ))
+#: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
+#: another prize (« a remporté la finale du Top 14 ») does not answer it
+_WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
+                        r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
+                        r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
+                        re.IGNORECASE)
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
                        re.IGNORECASE)
@@ -675,6 +698,28 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
+        if q.qtype == DATE:
+            # « Quand l'autoroute A7 a-t-elle été construite ? »: « jeudi matin » is the day of an
+            # accident on it; a construction date comes with words of building (or opening, dating)
+            for asks, says in _EVENT_FAMILIES:
+                if asks.search(q.text) and not says.search(best.text):
+                    ranked = _cued_in_same_article(ranked, says)
+                    if not ranked:
+                        return None
+                    best = ranked[0]
+                    break
+        if q.qtype == PERSON:
+            # « Qui a remporté les élections municipales de Marseille ? » is not answered by a
+            # sentence where someone « a remporté » something else: it must name what was won
+            m = _WHO_DID_Q.match(q.text)
+            if m:
+                head = AGENT_NOUNS.get(t := self.analyzer._term(m.group("head").lower()), t)
+                have = lambda c: head in {t.term for t in c.toks}
+                if not have(best):
+                    ranked = [c for c in ranked[:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and have(c)]
+                    if not ranked:
+                        return None
+                    best = ranked[0]
         if q.qtype == PERSON:
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:

@@ -571,3 +571,24 @@ def test_an_answer_is_not_the_questions_own_word_capitalised(news_answerer) -> N
     # « Rassemblement national » (a party, in the by-election's article) for « le rassemblement »
     # (still wrong: « rue de Varenne », where the ministers' handover « aura lieu »)
     assert "Rassemblement" not in news_answerer.ask("Où aura lieu le rassemblement ?").short_answer
+
+
+@pytest.mark.parametrize("question", [
+    # « jeudi matin » is the day of the pile-up on the motorway, not when it was built
+    "Quand l'autoroute A7 a-t-elle été construite ?",
+    "Quand le satellite CO3D sera-t-il désorbité ?",  # the article gives its launch, not its end
+    # « a remporté la finale du Top 14 » names who won something else
+    "Qui a remporté les élections municipales de Marseille ?",
+    "Qui a gagné le procès contre la SNCF ?",
+])
+def test_an_event_the_articles_do_not_report_is_not_answered(news_answerer, question: str) -> None:
+    assert news_answerer.ask(question).abstained
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Quand le musée a-t-il été inauguré ?", "en 1985"),  # the opening family still answers
+    ("Quand le site a-t-il été construit ?", "en 1912"),
+    ("Qui a remporté la finale du Top 14 ?", "Stade toulousain"),
+])
+def test_events_the_articles_report_are_still_answered(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
