@@ -196,20 +196,34 @@ _DEATH = re.compile(rf"\b(?:{_DEATH_WORDS}|victimes?|mortels?|mortelles?|morte?s
                     r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]\s*(?:\w+\s+){0,3}\d{3,4}\s*\)", re.IGNORECASE)
 #: « Quand l'autoroute a-t-elle été construite ? »: events whose date a sentence gives only in
 #: words of the same family (a building's date is not the day of an accident on it)
-_EVENT_FAMILIES: tuple[tuple["re.Pattern[str]", "re.Pattern[str]"], ...] = tuple(
-    (re.compile(rf"\b(?:{asks})\b", re.IGNORECASE), re.compile(rf"\b(?:{says})\b", re.IGNORECASE)) for asks, says in (
-        (r"construite?s?|bâtie?s?|édifiée?s?|érigée?s?|built|constructed",
+_EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str]"], ...] = tuple(
+    (qtypes, re.compile(rf"\b(?:{asks})\b", re.IGNORECASE), re.compile(rf"\b(?:{says})\b", re.IGNORECASE))
+    for qtypes, asks, says in (
+        ((DATE,), r"construite?s?|bâtie?s?|édifiée?s?|érigée?s?|built|constructed",
          r"construite?s?|construction|constructions|construisirent|construisit|bâtie?s?|bâtiment|édifiée?s?|édification|"
          r"érigée?s?|élevée?s?|achevée?s?|achèvement|inaugurée?s?|inauguration|ouverte?s?|ouverture|mise?s? en service|"
          r"date|datant|datent|remonte|remontent|travaux|chantier"),
-        (r"fondée?s?|founded|créée?s?|created",
+        ((DATE,), r"fondée?s?|founded|créée?s?|created",
          r"fondée?s?|fondation|fondateur|fondatrice|fonde|fondent|fonda|créée?s?|création|crée|créent|créa|créateur|"
          r"créatrice|établie?s?|instaurée?s?|instituée?s?|lancée?s?|lancement|naissance|née?s?|apparaît|apparaissent|"
          r"apparue?s?|date|datant|remonte|ouverte?s?|ouverture|inaugurée?s?|inauguration"),
-        (r"ouverte?s?|ouvrira|ouvriront|opened|inaugurée?s?|inaugurated",
+        ((DATE,), r"ouverte?s?|ouvrira|ouvriront|opened|inaugurée?s?|inaugurated",
          r"ouverte?s?|ouverture|ouvrira|ouvriront|ouvre|ouvrent|rouvert\w*|réouverture|inaugurée?s?|inauguration|"
          r"accueille|accueillera|portes|mise?s? en service|lancée?s?|lancement|date|datant"),
-        (r"désorbitée?s?|désorbitera", r"désorbit\w*|fin de (?:vie|mission)|rentrée atmosphérique"),
+        ((DATE,), r"désorbitée?s?|désorbitera", r"désorbit\w*|fin de (?:vie|mission)|rentrée atmosphérique"),
+        ((DATE,), r"rejetée?s?|rejeté|rejected|refusée?s?",
+         r"rejet\w*|refus\w*|repouss\w*|vot\w* contre|censur\w*|désavou\w*|retoqu\w*|recal\w*"),
+        # « Combien de Canadair ont été détruits ? »: « six Canadair ont été mobilisés » counts others
+        ((DATE, NUMBER), r"détruite?s?|détruits|destruction|ravagée?s?|brûlée?s?|incendiée?s?|destroyed|burnt|burned",
+         r"détrui\w*|destruction|ravag\w*|brûl\w*|incendi\w*|rasée?s?|anéanti\w*|dévast\w*|endommag\w*|ruines?|"
+         r"bombard\w*|calcin\w*|effondr\w*|en fumée|sinistrée?s?|flammes|feu"),
+        ((DATE, NUMBER), r"arrêtée?s?|arrêtés|interpellée?s?|interpellés|arrested|interpellations?",
+         r"arrêt\w*|interpell\w*|gardes? à vue|appréhend\w*|écrou\w*|mise?s? en examen|détenu\w*|captur\w*|"
+         r"menott\w*|placée?s? en détention"),
+        # « Qui a racheté la papeterie ? » is not answered by the group that owns it and closes it
+        ((PERSON, DATE, NUMBER), r"achetée?s?|acheté|rachetée?s?|racheté|acquise?s?|acquis|bought|purchased|acquired",
+         r"achet\w*|rachet\w*|rachat|acqui[ès]\w*|acquér\w*|acquiert|acquit|acquisition|acquéreur\w*|repreneur\w*|reprise|achat|vend\w*|"
+         r"céd\w*|cède\w*|cession|offert\w*|légu\w*|don|donation"),
     ))
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
@@ -217,6 +231,10 @@ _WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagn�
                         r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
                         r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
                         re.IGNORECASE)
+#: « Quel était le taux de chômage en avril ? »: the rate of what; a sentence about another rate
+#: (« l'inflation… 1,1 % ») does not answer
+_RATE_OF_Q = re.compile(r"\b(?:taux|pourcentage|proportion)\s+(?:de\s+l['’]|de\s+la\s+|de\s+|d['’]|du\s+|des\s+)\s*"
+                        r"(?P<what>[^\W\d]{4,})", re.IGNORECASE)
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
                        re.IGNORECASE)
@@ -698,16 +716,26 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
-        if q.qtype == DATE:
-            # « Quand l'autoroute A7 a-t-elle été construite ? »: « jeudi matin » is the day of an
-            # accident on it; a construction date comes with words of building (or opening, dating)
-            for asks, says in _EVENT_FAMILIES:
-                if asks.search(q.text) and not says.search(best.text):
-                    ranked = _cued_in_same_article(ranked, says)
-                    if not ranked:
-                        return None
-                    best = ranked[0]
-                    break
+        # « Quand l'autoroute A7 a-t-elle été construite ? »: « jeudi matin » is the day of an
+        # accident on it; a construction date comes with words of building (or opening, dating)
+        for qtypes, asks, says in _EVENT_FAMILIES:
+            if q.qtype in qtypes and asks.search(q.text) and not says.search(best.text):
+                ranked = _cued_in_same_article(ranked, says)
+                if not ranked:
+                    return None
+                best = ranked[0]
+                break
+        rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
+        if rate:
+            what = self.analyzer._term(fold(rate.group("what").lower()))
+            # the rate's noun in the sentence, or in its article's title (« Elle était de 1,4 % en
+            # mars » under « L'inflation ralentit… »)
+            if what not in {t.term for t in best.toks} | {t.term for t in tokens(best.title, self.analyzer)}:
+                ranked = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and c.source == best.source
+                          and what in {t.term for t in c.toks}]
+                if not ranked:
+                    return None
+                best = ranked[0]
         if q.qtype == PERSON:
             # « Qui a remporté les élections municipales de Marseille ? » is not answered by a
             # sentence where someone « a remporté » something else: it must name what was won
