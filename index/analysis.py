@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
     fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura
     aurons aurez auront aurais aurait aurions auriez auraient avais avait avions aviez avaient eut eûmes
     eûtes eurent aie aies ait ayons ayez aient eusse eusses eût eussions eussiez eussent
-    ceci cela celà cet cette ici ils les leurs quel quels quelle quelles sans soi
+    ceci cela celà cet cette ici ils elles les leurs quel quels quelle quelles sans soi
     quand combien où comment pourquoi quoi est-ce a-t-il a-t-elle ont-ils
     the of and to in is was what when who where which how did does do
     """.split()
@@ -68,7 +68,7 @@ def fold(text: str) -> str:
 class FrenchAnalyzer:
     """Turns text into index terms. Stateless apart from the stemmer and a term cache."""
 
-    version = "fr-2"  # recorded in the manifest: changing analysis requires a rebuild
+    version = "fr-3"  # recorded in the manifest: changing analysis requires a rebuild (fr-3: « elles » is a stop word)
     #: prefix of surface-form terms; cannot collide with a stem (``\w`` never matches it)
     SURFACE = "="
 

@@ -97,7 +97,12 @@ _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nati
              r"populaire|suprême|pénale|administratif|administrative)(?![\w-])"
              # a club named by its town's adjective: « le Stade toulousain », « l'Olympique lyonnais »
              r"|(?:(?<=Stade)|(?<=Olympique)|(?<=Racing)|(?<=Sporting)|(?<=Union)|(?<=Athletic))"
-             r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-]))?")
+             r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-])"
+             # an institution named by a common noun: « l'Autorité de la concurrence », « la Cour des comptes »
+             r"|(?:(?<=Autorité)|(?<=Cour)|(?<=Agence)|(?<=Office)|(?<=Caisse)|(?<=Chambre)|(?<=Commission)|(?<=Comité)"
+             r"|(?<=Conseil)|(?<=Direction)|(?<=Inspection)|(?<=Tribunal)|(?<=Institut)|(?<=Observatoire)|(?<=Fédération)"
+             r"|(?<=Confédération)|(?<=Ligue)|(?<=Ministère)|(?<=Banque)|(?<=Syndicat)|(?<=Parquet))"
+             r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-]))?")
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »

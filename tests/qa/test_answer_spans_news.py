@@ -598,3 +598,29 @@ def test_an_event_the_articles_do_not_report_is_not_answered(news_answerer, ques
 ])
 def test_events_the_articles_report_are_still_answered(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # twelfth round (a drug raid, a bridge reopening, a start-up takeover)
+    # « Combien Decathlon… » does not count « cathlon »: « combien de » needs a space after « de »
+    ("Combien Decathlon a-t-il payé pour Cyclopia ?", "120 millions d'euros"),
+    # « ont-elles » asks nothing: « elles » is a stop word (it made « Les voitures, elles, … » likelier)
+    ("Quand les interpellations ont-elles eu lieu ?", "mardi"),
+    # the figure whose unit is followed by the question's noun (« 4 kilos de cocaïne »)
+    ("Combien de kilos de cocaïne ont été saisis ?", "4 kilos"),
+    # an article naming the question's name goes ahead of a slightly likelier one that never does
+    ("Combien de salariés emploie Cyclopia ?", "180 personnes"),
+    # institutions named by a common noun keep it
+    ("Qui doit valider l'opération ?", "Autorité de la concurrence"),
+    # a passive agent after a date, named in apposition to a common noun
+    ("Qui a fondé Cyclopia ?", "Camille Roussel et Julien Bertrand"),
+    ("Combien Cyclopia a-t-elle levé en 2023 ?", "35 millions d'euros"),  # « lever » money
+    ("Quand le pont de pierre a-t-il été construit ?", "entre 1810 et 1822"),
+])
+def test_short_answers_on_the_twelfth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_count_of_people_is_no_duration_nor_an_address(news_answerer) -> None:
+    ans = news_answerer.ask("Combien de personnes ont été condamnées ?")
+    assert "ans" not in ans.short_answer and "rue" not in ans.short_answer
