@@ -32,6 +32,9 @@ Results (2026-11-23, MiniLM, analysis fr-2, 50–130-word passages), all questio
 * with the learned rerank of the top 30 (defaults): R@1 0.714 / 0.699, R@5 0.877 / 0.869,
   R@10 0.910 / 0.906, MRR@10 0.783 / 0.772 (all-questions numbers include the training half).
 
+Rerun 2026-12-02 with analysis fr-3 (« elles » a stop word): with the rerank R@1 0.713 / 0.698,
+R@5 0.877 / 0.869, R@10 0.909 / 0.905, MRR@10 0.782 / 0.772.
+
 The full ablation and the latency are in ``bench/results/piaf_retrieval.json``.
 """
 
