@@ -40,7 +40,7 @@ _DATE_PATTERNS = [
     # « du VIe et du VIIe siècle », « entre le XIIe et le XIVe siècle »: one answer
     rf"(?:du|au|le|entre le|entre)\s+{_ROMAN}(?:\s+siècle)?\s+(?:et|au|à)\s+(?:du\s+|le\s+|au\s+)?{_ROMAN}\s+siècles?",
     # au XVIIe siècle, du 19e siècle
-    rf"(?:(?:au|du|le|en|dès le|depuis le|fin du|début du)\s+)?{_ROMAN}\s+siècles?(?:\s+av(?:ant|\.)\s+J\.?-?C\.?)?",
+    rf"(?:(?:au|du|le|en|dès le|depuis le|(?:au\s+|à\s+la\s+|la\s+)?(?:fin|début|milieu)\s+du)\s+)?{_ROMAN}\s+siècles?(?:\s+av(?:ant|\.)\s+J\.?-?C\.?)?",
     # au printemps, à l'automne, cet été 2024, à partir de l'automne (« été » alone is a participle)
     rf"(?:(?:dès|depuis|jusqu'à|à partir de|avant|après|pendant|durant|courant)\s+)?(?:au\s+printemps|ce\s+printemps"
     rf"|(?:à\s+)?l['’](?:été|automne|hiver)|cet\s+(?:été|automne|hiver)|en\s+(?:été|automne|hiver))"

@@ -624,3 +624,29 @@ def test_short_answers_on_the_twelfth_round(news_answerer, question: str, answer
 def test_a_count_of_people_is_no_duration_nor_an_address(news_answerer) -> None:
     ans = news_answerer.ask("Combien de personnes ont été condamnées ?")
     assert "ans" not in ans.short_answer and "rue" not in ans.short_answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # thirteenth round (a château's chapel restored, a jewellery raid judged, a bookshop bought back)
+    # « édifié au début du XVIIIe siècle » answers « construit » though it is far less likely
+    ("Quand le château de Lunéville a-t-il été construit ?", "au début du XVIIIe siècle"),
+    # a Roman-numbered century is nobody
+    ("Pour qui le château a-t-il été édifié ?", "Léopold de Lorraine"),
+    # the founding of the question's company, not of the bookshop of another article
+    ("When was Cyclopia founded?", "en 2019"),
+    # the rate the question names, from another article when the likeliest one speaks of another rate
+    ("Quel a été le taux de participation ?", "52,5 %"),
+    ("Quand les suspects ont-ils été arrêtés ?", "en avril 2024"),
+    ("Qui a racheté la librairie Le Failler ?", "une coopérative de ses douze salariés"),
+])
+def test_short_answers_on_the_thirteenth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question", [
+    "Combien de personnes sont mortes dans l'incendie ?",
+    "Qui a acheté les bijoux volés ?",
+    "Quand la librairie a-t-elle été détruite ?",
+])
+def test_unreported_events_of_the_thirteenth_round(news_answerer, question: str) -> None:
+    assert news_answerer.ask(question).abstained
