@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from index.analysis import NUMBER as DIGIT_GROUPS
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
@@ -839,8 +839,7 @@ class ExtractiveAnswerer:
 
             if not names_it(best):
                 # « La participation s'est établie à 52,5 % » of another article, not « le taux de grévistes »
-                near = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and names_it(c)]
-                ranked = [c for c in near if c.source == best.source] + [c for c in near if c.source != best.source]
+                ranked = _nearly_as_likely(ranked, names_it)
                 if not ranked:
                     return None
                 best = ranked[0]
@@ -850,9 +849,8 @@ class ExtractiveAnswerer:
             m = _WHO_DID_Q.match(q.text)
             if m:
                 head = AGENT_NOUNS.get(t := self.analyzer._term(m.group("head").lower()), t)
-                have = lambda c: head in {t.term for t in c.toks}
-                if not have(best):
-                    ranked = [c for c in ranked[:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and have(c)]
+                if head not in {t.term for t in best.toks}:
+                    ranked = _nearly_as_likely(ranked, lambda c: head in {t.term for t in c.toks})
                     if not ranked:
                         return None
                     best = ranked[0]
@@ -1179,11 +1177,16 @@ def _cued_nearly_as_likely(ranked: list[Candidate], cue: "re.Pattern[str]") -> l
     """The sentences after the best one, of any article, at least ``WHY_RATIO`` of its
     probability, that ``cue`` finds: « Quand les interpellations ont-elles eu lieu ? » where a
     sentence on another subject is barely likelier than the one that reports the arrests."""
+    return _nearly_as_likely(ranked, lambda c: bool(cue.search(c.text)))
+
+
+def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The sentences after the best one, at least ``WHY_RATIO`` of its probability, that ``keep``
+    accepts: those of the best sentence's own article if any (« When was Cyclopia founded? » is
+    not « Fondée en 1925 » of another article, however likely), else those of other articles."""
     best = ranked[0]
-    cued = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and cue.search(c.text)]
-    # the best sentence's own article first: « When was Cyclopia founded? » is not « Fondée en
-    # 1925 » of another article, however likely
-    return [c for c in cued if c.source == best.source] or cued
+    near = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and keep(c)]
+    return [c for c in near if c.source == best.source] or near
 
 
 def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
