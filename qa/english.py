@@ -115,7 +115,8 @@ _WORDS: dict[str, str] = {
     "equalised": "égalisé", "equalized": "égalisé", "threatened": "menacés menacé", "paper": "papier papeterie",
     "mill": "papeterie usine", "tons": "tonnes", "tonnes": "tonnes", "measles": "rougeole", "cases": "cas",
     "case": "cas", "recorded": "recensé enregistré relevé", "doses": "doses", "vaccinated": "vaccinés",
-    "outbreak": "épidémie foyer", "epidemic": "épidémie",
+    "outbreak": "épidémie foyer", "epidemic": "épidémie", "runners": "coureurs", "runner": "coureur",
+    "race": "course", "marathon": "marathon", "fish": "poissons", "removed": "retirées retirés",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

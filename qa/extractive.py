@@ -130,7 +130,7 @@ _MEASURE_WORDS = r"km|kilomètres?|mètres?|cm|mm|kg|tonnes?|ha|hectares?|euros?
 #: hectares » read as answers, a bare « dix » or « 1.200 » does not (counted things are dropped:
 #: « combien de prévenus » → « seize »)
 _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimètres?|kilos?|litres?|hectolitres?|"
-                        r"carrés|cubes", re.IGNORECASE)
+                        r"carrés|cubes|fois", re.IGNORECASE)
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 _MEASURES = [
@@ -241,7 +241,7 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
     ))
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
-_WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
+_WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?P<verb>remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
                         r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
                         r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
                         re.IGNORECASE)
@@ -963,7 +963,7 @@ class ExtractiveAnswerer:
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         asked_term = self.analyzer._term(noun) if noun else None
         out = []
-        measure = _asked_measure(q.text) if q.qtype == NUMBER else None
+        measure = _asked_measure(q.text) if q.qtype == NUMBER and noun != "fois" else None  # « combien de fois le taux… »
         change = bool(_CHANGE_Q.search(q.text))
         salary = bool(_SALARY_Q.search(q.text))
         # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,

@@ -85,6 +85,9 @@ _COORD_BEFORE = re.compile(r"(?<![\w.,])\d+(?:,\d+)?\s+(?:et|ou|à)\s+$")
 #: « un train sur trois », « une personne sur cinq »: a proportion is one figure, not « trois »
 RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1,2}}?sur\s+(?:{_WRITTEN}|dix|cent|\d+)\b",
                       re.IGNORECASE)
+#: a time of a race or a record: « 2 h 03 min 58 s », « 2h18'40 », « 3 min 26 s », « 9 s 58 »
+RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])\s*(?:\d{2}(?:[,.]\d+)?\s*(?:s\b|['’]{2}|\b))?"
+                          r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b)")
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
@@ -227,6 +230,10 @@ def number_spans(sentence: str) -> list[Span]:
             s = both.start()
         out.append((s, e))
     out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
+    for m in RACE_TIME_RE.finditer(sentence):
+        # « 2 h 03 min 58 s »: one time, not « 2 h » and two more figures
+        out = [sp for sp in out if not (m.start() <= sp[0] < m.end())]
+        out.append(m.span())
     for m in RATIO_RE.finditer(sentence):
         # the proportion replaces the figures inside it (« trois » of « un train sur trois »)
         out = [sp for sp in out if not (m.start() <= sp[0] < m.end())]

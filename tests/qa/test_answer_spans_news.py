@@ -650,3 +650,14 @@ def test_short_answers_on_the_thirteenth_round(news_answerer, question: str, ans
 ])
 def test_unreported_events_of_the_thirteenth_round(news_answerer, question: str) -> None:
     assert news_answerer.ask(question).abstained
+
+
+@pytest.mark.parametrize("question, answer", [
+    # fourteenth round (the Paris marathon, a river pollution)
+    ("En combien de temps Elisha Rotich a-t-il couru le marathon ?", "2 h 03 min 58 s"),  # one race time
+    # « combien de fois » keeps « fois », and a « taux » in the question asks no percentage then
+    ("Combien de fois le taux d'ammoniac dépassait-il la normale ?", "vingt fois"),
+])
+def test_short_answers_on_the_fourteenth_round(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
