@@ -13,7 +13,7 @@ import math
 import re
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -241,7 +241,7 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
     ))
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
-_WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?P<verb>remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
+_WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
                         r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
                         r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
                         re.IGNORECASE)
@@ -402,18 +402,11 @@ class ExtractiveAnswerer:
         (Gerasimov ~ Guerassimov, Shoigu ~ Choïgou).
         """
         vocab = self.index.lexical.vocab
-        english = is_english(question)
         out = []
-        for i, m in enumerate(re.finditer(r"\w+", question)):
-            w = m.group(0)
-            if (not w[0].isupper() or w.isdigit() or len(w) < 3 or fold(w) in _QWORDS or w.lower() in STOP_WORDS
-                    or (i == 0 and not w.isupper()) or _ROMAN.match(w)):
-                continue
+        for w in _proper_names(question, r"\w+", first_acronym=True):
             term = self.analyzer._term(w.lower())
             if term in vocab or fold(w.lower()) in vocab:
                 continue
-            if english and glossed(w):
-                continue  # « Romanian », « French »: English adjectives, capitalised, that the glossary translates
             if w.isupper():  # an acronym: as it is, or starting a word (BPI → Bpifrance)
                 if not any(t.startswith(fold(w.lower())) for t in self._vocab_letter(fold(w.lower())[0])):
                     out.append(w)
@@ -573,7 +566,7 @@ class ExtractiveAnswerer:
         an article without them is no reason to abstain."""
         if not ranked:
             return ranked
-        names = self._question_names(question)
+        names = [fold(w) for w in _proper_names(question, r"\w[\w-]*", first_acronym=False)]
         if not names:
             return ranked
         floor = ranked[0].prob * NAMED_RATIO
@@ -591,18 +584,6 @@ class ExtractiveAnswerer:
             return ranked
         first = [c for c in close if has(c)]
         return first + [c for c in ranked if c not in first]
-
-    def _question_names(self, question: str) -> list[str]:
-        """Folded proper names of the question (not its first word, not glossed English words)."""
-        english = is_english(question)
-        out = []
-        for i, m in enumerate(re.finditer(r"\w[\w-]*", question)):
-            w = m.group(0)
-            if (i == 0 or not w[0].isupper() or w.isdigit() or len(w) < 3 or fold(w) in _QWORDS
-                    or w.lower() in STOP_WORDS or _ROMAN.match(w) or (english and glossed(w))):
-                continue
-            out.append(fold(w))
-        return out
 
     def _names_in(self, names: list[str], source: str) -> bool:
         """Whether the article mentions every name, allowing inflection and close spellings."""
@@ -788,6 +769,54 @@ class ExtractiveAnswerer:
         total = sum(weight.values())
         return total > 0 and sum(w for t, w in weight.items() if t in found) >= 0.5 * total
 
+    def _requirements(self, q: QuestionInfo) -> Iterator[tuple[Callable[[Candidate], bool], Callable[..., list[Candidate]]]]:
+        """What a sentence must say to answer ``q``, each with where to look when the best one
+        does not (the alternatives, best first; none means abstaining).
+
+        * « Quand X est-il né ? »: a date from a sentence that speaks of no birth is another
+          event's (« mercredi », the day of the verdict): a nearly as likely sentence of the same
+          article that does;
+        * « Combien de nourrissons sont morts… ? »: a figure from a sentence that speaks of no
+          death counts something else; likewise;
+        * « Quand l'autoroute A7 a-t-elle été construite ? »: « jeudi matin » is the day of an
+          accident on it; a construction date comes with words of building (or opening, dating):
+          a nearly as likely sentence with them, else a less likely one of the best sentence's
+          article (« Le château, édifié au début du XVIIIe siècle » for « construit »). Only the
+          first event family the question asks about and the best sentence lacks applies;
+        * « Quel était le taux de chômage en avril ? »: the rate's noun, in the sentence or its
+          article's title (« Elle était de 1,4 % en mars » under « L'inflation ralentit… »), else a
+          nearly as likely sentence that has it (« La participation s'est établie à 52,5 % » of
+          another article, not « le taux de grévistes »);
+        * « Qui a remporté les élections municipales de Marseille ? » is not answered by a
+          sentence where someone « a remporté » something else: it must name what was won.
+
+        Yielded lazily, so that each applies to the best sentence the previous ones left.
+        """
+        same_article = partial(_nearly_as_likely, same_article=True)
+        if q.qtype == DATE and _BIRTH_Q.search(q.text):
+            yield lambda c: bool(_BIRTH.search(c.text)), same_article
+        if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text):
+            yield lambda c: bool(_DEATH.search(c.text)), same_article
+        families = [says for qtypes, asks, says in _EVENT_FAMILIES if q.qtype in qtypes and asks.search(q.text)]
+        if families:
+            def events(ranked: list[Candidate], _reports: Callable[[Candidate], bool]) -> list[Candidate]:
+                best = ranked[0]
+                says = next(says for says in families if not says.search(best.text))
+                return _nearly_as_likely(ranked, lambda c: bool(says.search(c.text))) or [
+                    c for c in ranked[1:12] if c.source == best.source
+                    and c.prob >= best.prob * EVENT_RATIO and says.search(c.text)]
+
+            yield lambda c: all(says.search(c.text) for says in families), events
+        rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
+        if rate:
+            what = self.analyzer._term(fold(rate.group("what").lower()))
+            yield (lambda c: what in {t.term for t in c.toks} | {t.term for t in tokens(c.title, self.analyzer)},
+                   _nearly_as_likely)
+        won = _WHO_DID_Q.match(q.text) if q.qtype == PERSON else None
+        if won:
+            head = AGENT_NOUNS.get(t := self.analyzer._term(won.group("head").lower()), t)
+            yield lambda c: head in {t.term for t in c.toks}, _nearly_as_likely
+
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
         typed answer (closer to the question's words, a more precise date); ``None`` when a
@@ -800,60 +829,13 @@ class ExtractiveAnswerer:
                 # cause (« s'explique par », « en raison de ») over one that restates the fact
                 return next(iter(_cued_in_same_article(ranked, _CAUSE)), best)
             return best
-        if q.qtype == DATE and _BIRTH_Q.search(q.text) and not _BIRTH.search(best.text):
-            # « Quand X est-il né ? »: a date from a sentence that speaks of no birth is another
-            # event's (« mercredi », the day of the verdict); a nearly as likely sentence of the
-            # same article that does, or nothing
-            ranked = _cued_in_same_article(ranked, _BIRTH)
+        for has, alternatives in self._requirements(q):
+            if has(best):
+                continue
+            ranked = alternatives(ranked, has)
             if not ranked:
                 return None
             best = ranked[0]
-        if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text) and not _DEATH.search(best.text):
-            # « Combien de nourrissons sont morts… ? »: a figure from a sentence that speaks of no
-            # death counts something else; a nearly as likely sentence of the article that does, or nothing
-            ranked = _cued_in_same_article(ranked, _DEATH)
-            if not ranked:
-                return None
-            best = ranked[0]
-        # « Quand l'autoroute A7 a-t-elle été construite ? »: « jeudi matin » is the day of an
-        # accident on it; a construction date comes with words of building (or opening, dating)
-        for qtypes, asks, says in _EVENT_FAMILIES:
-            if q.qtype in qtypes and asks.search(q.text) and not says.search(best.text):
-                # a nearly as likely sentence with the event's words, else a less likely one of the
-                # best sentence's article: « Le château, édifié au début du XVIIIe siècle » is
-                # unlikely for « construit », but the one that says it
-                ranked = _cued_nearly_as_likely(ranked, says) or [
-                    c for c in ranked[1:12] if c.source == best.source and c.prob >= best.prob * EVENT_RATIO
-                    and says.search(c.text)]
-                if not ranked:
-                    return None
-                best = ranked[0]
-                break
-        rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
-        if rate:
-            what = self.analyzer._term(fold(rate.group("what").lower()))
-            # the rate's noun in the sentence, or in its article's title (« Elle était de 1,4 % en
-            # mars » under « L'inflation ralentit… »); else a nearly as likely sentence that has it
-            def names_it(c: Candidate) -> bool:
-                return what in {t.term for t in c.toks} | {t.term for t in tokens(c.title, self.analyzer)}
-
-            if not names_it(best):
-                # « La participation s'est établie à 52,5 % » of another article, not « le taux de grévistes »
-                ranked = _nearly_as_likely(ranked, names_it)
-                if not ranked:
-                    return None
-                best = ranked[0]
-        if q.qtype == PERSON:
-            # « Qui a remporté les élections municipales de Marseille ? » is not answered by a
-            # sentence where someone « a remporté » something else: it must name what was won
-            m = _WHO_DID_Q.match(q.text)
-            if m:
-                head = AGENT_NOUNS.get(t := self.analyzer._term(m.group("head").lower()), t)
-                if head not in {t.term for t in best.toks}:
-                    ranked = _nearly_as_likely(ranked, lambda c: head in {t.term for t in c.toks})
-                    if not ranked:
-                        return None
-                    best = ranked[0]
         if q.qtype == PERSON:
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:
@@ -1173,29 +1155,38 @@ def asks_money(question: str) -> bool:
     return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question))
 
 
-def _cued_nearly_as_likely(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
-    """The sentences after the best one, of any article, at least ``WHY_RATIO`` of its
-    probability, that ``cue`` finds: « Quand les interpellations ont-elles eu lieu ? » where a
-    sentence on another subject is barely likelier than the one that reports the arrests."""
-    return _nearly_as_likely(ranked, lambda c: bool(cue.search(c.text)))
-
-
-def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
+def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool],
+                      same_article: bool = False) -> list[Candidate]:
     """The sentences after the best one, at least ``WHY_RATIO`` of its probability, that ``keep``
     accepts: those of the best sentence's own article if any (« When was Cyclopia founded? » is
-    not « Fondée en 1925 » of another article, however likely), else those of other articles."""
+    not « Fondée en 1925 » of another article, however likely), else, unless ``same_article``,
+    those of other articles."""
     best = ranked[0]
     near = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and keep(c)]
-    return [c for c in near if c.source == best.source] or near
+    own = [c for c in near if c.source == best.source]
+    return own if own or same_article else near
+
+
+def _proper_names(question: str, word: str, first_acronym: bool) -> list[str]:
+    """Capitalised words of ``question`` (split by the ``word`` pattern) that read as proper
+    names: not question or stop words, not Roman numerals, not English words the glossary
+    translates (« Romanian »); the first word only when ``first_acronym`` and it is an acronym."""
+    english = is_english(question)
+    out = []
+    for i, m in enumerate(re.finditer(word, question)):
+        w = m.group(0)
+        if (not w[0].isupper() or w.isdigit() or len(w) < 3 or fold(w) in _QWORDS or w.lower() in STOP_WORDS
+                or (i == 0 and not (first_acronym and w.isupper())) or _ROMAN.match(w) or (english and glossed(w))):
+            continue
+        out.append(w)
+    return out
 
 
 def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
     """The sentences after the best one, of its article and at least ``WHY_RATIO`` of its
     probability, that ``cue`` finds: where to look when the best sentence lacks what the
-    question asks (a cause, a birth)."""
-    best = ranked[0]
-    return [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO
-            and c.source == best.source and cue.search(c.text)]
+    question asks (a cause)."""
+    return _nearly_as_likely(ranked, lambda c: bool(cue.search(c.text)), same_article=True)
 
 
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
