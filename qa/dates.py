@@ -186,7 +186,7 @@ def is_relative(expression: str) -> bool:
 #: and the markers of planned events (« doit être lancé », « est prévu », « la prochaine édition »)
 _FUTURE = re.compile(
     r"\b(?:sera|seront|aura|auront|ira|iront|fera|feront|devra|devront|pourra|pourront|faudra|verra|verront"
-    r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|iront|dra|dront))\b"
+    r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|ira|iront|dra|dront))\b"
     r"|\b(?:doit|doivent|devrait|devraient)\s+(?:[\w'’]+\s+){0,2}?[a-zàâçéèêëîïôûù'’]*(?:er|ir|re)\b"
     r"|\b(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?|attendue?s?)\b|\bprochaine?s?\b|\bà venir\b")
 #: what bounds the clause a date belongs to

@@ -87,16 +87,22 @@ _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
 #: « Qui a développé CO3D ? »: a participle whose agent (« développé par X ») answers
 _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
-                      r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))"
+                      r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us)|[^\W\d]{2,}(?:ert|erte|erts|eint|aint|oint|ort))"
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       r"|(?P<present>[^\W\d]{4,}(?:e|ent)))\b", re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?)?"
+#: « Par qui le président est-il élu ? », « Par qui les pertes sont-elles évaluées ? »: the subject between
+_BY_WHOM_Q = re.compile(r"^\s*par\s+qui\s+[^?]+?\s+(?:est|sont|a|ont|fut|furent)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
+                        r"(?:été\s+)?(?:\w+ment\s+)?(?P<verb>[^\W\d]+?(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|its|int|inte|ert|erte))\b",
+                        re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
+                       # « inauguré samedi par la présidente… », « reçu mardi soir par »
+                       r"|\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?)?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
 #: « par » that names no agent (« par ailleurs », « par an »)
 _NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure|personne|habitant|tête|conséquent|"
                         r"contre|la suite|endroits|moments|hasard|erreur|défaut|téléphone|écrit|courrier)\b", re.IGNORECASE)
 #: where a common-noun agent ends (« par l'aménageur du lotissement, comme le prévoit… »)
-_AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:qui|que|qu['’]|dont|comme|pour|afin|selon|lors|depuis|avant|après|et|mais|"
+_AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:à|au|en)\s+\d|\s(?:qui|que|qu['’]|dont|comme|pour|afin|selon|lors|depuis|avant|après|et|mais|"
                         r"à hauteur|au titre|dans le cadre)\b")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
@@ -133,18 +139,20 @@ _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimè
                         r"carrés|cubes|fois", re.IGNORECASE)
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
+#: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
+_MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 _MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait)\b", re.IGNORECASE),
-     re.compile(r"\b(?:m|mètres?|km|kilomètres?|cm|centimètres?|mm|milles?)\b", re.IGNORECASE)),
+     re.compile(r"\b(?:m|mètres?|km|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
     (re.compile(r"\b(?:poids|masse|pèse|pesait)\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
-    (re.compile(r"^\s*(?:quel\s+(?:âge|age)|à quel âge|how old|what age)\b", re.IGNORECASE), re.compile(r"\bans?\b", re.IGNORECASE)),
+    (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|mois|semaines)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b", re.IGNORECASE),
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
@@ -165,7 +173,8 @@ _SALARY_WORD = re.compile(r"salaire|rémunér|payé|payée|gagne|gagnait|touche|
 MEASURE_CHARS = 200.0
 #: a name followed by its verb (« Lennert Van Eetvelt (Lotto) a remporté »): the subject, allowing a
 #: bracket or an apposition between commas and an auxiliary
-_BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,;:()]{1,80},\s*)?(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
+#: « X (Lotto) a remporté », « X, le Belge, a remporté », « Keolis, qui exploite le réseau »
+_BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
 _WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|because|due to)", re.IGNORECASE)
@@ -196,6 +205,19 @@ _BIRTH_WORDS = r"né|née|nés|nées|naissance|naquit|naît"
 _BIRTH_Q = re.compile(rf"\b(?:{_BIRTH_WORDS}|born|birth)\b", re.IGNORECASE)
 _BIRTH = re.compile(rf"\b(?:{_BIRTH_WORDS}|naissent|vit le jour|voit le jour|venue? au monde)\b"
                     r"|\(\s*(?:\w+\s+){0,3}\d{3,4}\s*[-–]", re.IGNORECASE)
+#: « un Airbus reliant Paris à Nice a dû se poser à Lyon »: the ends of a route are where the plane
+#: was going, not where the question's event happened (unless the question asks about the route)
+_ROUTE_END = re.compile(r"\b(?:reliant|relie|reliait|de|depuis|entre)\s+[A-ZÀ-ÝŒ][\w'’-]*(?:[\s-][A-ZÀ-ÝŒ][\w'’-]*){0,3}\s+(?P<to>(?:à|et)\s+)?$")
+_ROUTE_Q = re.compile(r"\b(?:reli\w*|destination|trajet|itinéraire|ligne|allait|va|vont|rendait|partait|parti|partie)\b",
+                      re.IGNORECASE)
+ROUTE_CHARS = 20.0
+#: « Qui Loïs Boisson a-t-elle battu ? », « Qui le maire a-t-il rencontré ? »: the question names the
+#: subject and asks for the verb's object
+_OBJECT_Q = re.compile(r"^\s*qui\s+(?!est\b|sont\b|a\b|ont\b|était\b)[^?]+?\s+(?:a|ont|avait|avaient|va|vont|doit|devra)"
+                       r"-t-(?:il|elle|ils|elles|on)\s+(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: how far (characters) after the verb the object's name may start (« battant l'Américaine »)
+OBJECT_GAP = 20
+_NATIONALITY_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*([^\W\d]+)\s+$", re.IGNORECASE)
 #: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
 #: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
 _DEATH_WORDS = (r"morts?|mortes?|décès|décédée?s?|décéda|tuée?s?|meurt|meurent|mourir|mourut|mouraient|"
@@ -239,6 +261,40 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
          r"achet\w*|rachet\w*|rachat|acqui[ès]\w*|acquér\w*|acquiert|acquit|acquisition|acquéreur\w*|repreneur\w*|reprise|achat|vend\w*|"
          r"céd\w*|cède\w*|cession|offert\w*|légu\w*|don|donation"),
     ))
+#: « Quel âge a Loïs Boisson ? »: an age, as articles give it (« la Dijonnaise de 23 ans », « à l'âge
+#: de 45 ans », « (61 ans) », « , 61 ans, »), not « deux ans avant » nor « depuis dix ans »
+_AGE_Q = re.compile(r"\b(?:quel\s+(?:âge|age)|how old|what age)\b", re.IGNORECASE)
+_AGE_WORDS = r"(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|" \
+             r"trente|quarante|cinquante|soixante|cent|et)(?:[- ]|(?=\s+(?:ans|mois|semaines))))+"
+_AGE_N = rf"(?:\d{{1,3}}|{_AGE_WORDS})"
+_AGE = re.compile(rf"(?:\b(?:de|à|âgée?s?|entre|vers|dès)|\(|,)\s*{_AGE_N}(?:\s*(?:et|à|,)\s*{_AGE_N})*\s*(?:ans|mois|semaines)\b"
+                  r"(?!\s+(?:avant|après|plus tard|plus tôt|de prison|d['’]emprisonnement|de réclusion|ferme|auparavant))",
+                  re.IGNORECASE)
+#: a question about what is to come: « Quand Brest jouera-t-il… ? », « Quand va-t-elle ouvrir ? »,
+#: « Quand les travaux doivent-ils s'achever ? »
+_FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-t-(?:il|elle|on)\b"
+                       r"|\b[^\W\d]{2,}(?:eront|iront|dront|ront)-(?:ils|elles)\b"
+                       r"|\b(?:va|vont|doit|doivent|devra|devront)(?:-t)?-(?:il|elle|on|ils|elles)\s+(?:s['’]|se\s+)?[^\W\d]+(?:er|ir|re)\b"
+                       r"|\bprévue?s?\b|\bprochaine?s?\b|\bwill\b", re.IGNORECASE)
+#: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
+_WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?:ville|pays|région|département|province|continent|commune|état|"
+                            r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
+#: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
+_PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['’]|en|à|au|aux|la|le|les|l['’])\s*)?")
+#: a question about a rank, and the ordinals that answer it
+_RANK_Q = re.compile(r"\b(?:classement|rang|classée?s?|quelle\s+place|quelle\s+position)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|è|ème|eme|er|re)|premier|première|deuxième|second|seconde|troisième|quatrième|"
+                      r"cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière)(?!\w)"
+                      r"(?:\s+(?:mondiale?s?|place|position|rang|du classement|joueuse mondiale|joueur mondial))?", re.IGNORECASE)
+#: what « combien de … » counts in words too general for an article to repeat them (« combien de
+#: personnes » is answered by « 12 blessés », « combien de temps » by « trois heures »; people, see
+#: _PEOPLE, are counted as « personnes » as often as by their own noun)
+_GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|mois|jours?|semaines?|heures?|minutes?|"
+                            r"secondes?|siècles?|décennies?|euros?|dollars?|argent|membres?|pays|points?|places?|"
+                            r"exemplaires?|unités?|sortes?|types?|espèces?|catégories?|parties?|étapes?)", re.IGNORECASE)
+#: how many of the best sentence's article's likeliest sentences an age is looked for in
+AGE_TOP = 30
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
 _WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
@@ -252,7 +308,8 @@ _RATE_OF_Q = re.compile(r"\b(?:taux|pourcentage|proportion)\s+(?:de\s+l['’]|de
 #: « D'où viennent les vendangeurs ? », « De quel pays est-il originaire ? »: where from
 _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville|région|endroit)|where\b.*\bfrom\b)",
                        re.IGNORECASE)
-_IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*)\s*$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
+                       re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
 _TO_WHOM_Q = re.compile(r"^\s*(?:à|a|auprès\s+de|aupres\s+de)\s+qui\b", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
@@ -283,16 +340,16 @@ _FOR_PERIOD = re.compile(r"(?<!prévu )(?<!prévue )(?<!prévus )(?<!prévues )(
                          r"(?<!programmée )(?<!fixé )(?<!fixée )(?<!reporté )(?<!reportée )(?<!repoussé )(?<!repoussée )"
                          r"(?<!annoncé )(?<!annoncée )\b(?:pour|for)\s+(?:l['’]année\s+|l['’]exercice\s+)?$", re.IGNORECASE)
 _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score|what score|what was the score)\b", re.IGNORECASE)
-_SCORE = re.compile(r"(?<![\d,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?![\d,.]|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
+_SCORE = re.compile(r"(?<!\d)(?<!\d[,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?!\d|[,.]\d|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
-_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|co[uû]tera|co[uû]teront|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
 #: « Combien l'OM a-t-il payé pour X ? », « Combien a rapporté la vente ? »: a verb of paying
 _MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|versée?s?|verser|dépensée?s?|dépenser|"
-                           r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|levée?s?|lever)\b", re.IGNORECASE)
+                           r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|gagner|gagnera|empochée?s?|empocher|touchée?s?|toucher|levée?s?|lever)\b", re.IGNORECASE)
 
 #: Fallback weights (hand-set) when no trained file is present.
 _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
@@ -720,10 +777,13 @@ class ExtractiveAnswerer:
 
     def _agent_verb(self, q: QuestionInfo) -> str | None:
         """The term of the verb whose agent a « qui » question asks for, if it asks that."""
-        m = _AGENT_Q.match(q.text)
-        if not m or q.qtype != PERSON:
+        if q.qtype != PERSON:
             return None
-        return self.analyzer._term((m.group("verb") or m.group("present")).lower())
+        m = _AGENT_Q.match(q.text)
+        if m:
+            return self.analyzer._term((m.group("verb") or m.group("present")).lower())
+        m = _BY_WHOM_Q.match(q.text)  # « Par qui le président de la région est-il élu ? »
+        return self.analyzer._term(m.group("verb").lower()) if m else None
 
     def _agents(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
         """Spans of ``c`` that follow the question's verb and « par »: the named agent (« Airbus
@@ -812,6 +872,37 @@ class ExtractiveAnswerer:
             what = self.analyzer._term(fold(rate.group("what").lower()))
             yield (lambda c: what in {t.term for t in c.toks} | {t.term for t in tokens(c.title, self.analyzer)},
                    _nearly_as_likely)
+        if q.qtype == DATE and _FUTURE_Q.search(q.text):
+            # « Quand Brest jouera-t-il à Nantes ? » asks for a date to come (« se déplaceront à Nantes
+            # le 24 novembre »), not the past one of a sentence naming both towns (« en mars, un vol
+            # reliant Marseille à Brest avait été dérouté vers Nantes »); none: the best one stands
+            def ahead(c: Candidate) -> bool:
+                return any(speaks_of_future(c.text, s, e) for s, e in self.typed(q, c))
+
+            yield ahead, lambda ranked, has: _nearly_as_likely(ranked, has) or ranked
+        noun = _asked_noun(q.text) if q.qtype == NUMBER else None
+        if (noun and re.fullmatch(r"[^\W\d]{4,}", noun) and noun not in STOP_WORDS and not _GENERIC_COUNT.fullmatch(noun)
+                and not _PEOPLE.fullmatch(noun)):
+            # « Combien de sauveteurs ont été envoyés ? »: when no retrieved sentence nor title names
+            # what is counted, even misspelt, a figure found there (« magnitude 5,8 ») counts something else
+            term = self.analyzer._term(fold(noun))
+
+            def names_it(c: Candidate) -> bool:
+                return any(t.term == term or similar(t.term, term) for t in [*c.toks, *tokens(c.title, self.analyzer)])
+
+            yield names_it, lambda ranked, has: ranked if any(has(c) for c in ranked) else []
+        if q.qtype == NUMBER and _AGE_Q.search(q.text):
+            def aged(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
+                # the article about the person gives the age once, often where nothing else of the
+                # question is (« la Dijonnaise de 23 ans a conclu la rencontre »)
+                # a sentence naming the question's person first (« Karim Benali, un infirmier de 41
+                # ans » when another article's Karim Benali is likelier and gives someone else's age)
+                named = [c for c in ranked[1:AGE_TOP] if has(c) and any(
+                    t.surface[:1].isupper() and similar(fold(t.surface), n) for t in c.toks for n in q.names)]
+                return named or _nearly_as_likely(ranked, has, same_article=True) or [
+                    c for c in ranked[1:AGE_TOP] if c.source == ranked[0].source and has(c)]
+
+            yield lambda c: bool(_AGE.search(c.text)), aged
         won = _WHO_DID_Q.match(q.text) if q.qtype == PERSON else None
         if won:
             head = AGENT_NOUNS.get(t := self.analyzer._term(won.group("head").lower()), t)
@@ -924,6 +1015,18 @@ class ExtractiveAnswerer:
                    if (t.surface.lower() not in NATIONALITIES or fold(t.surface) in asked) and (
                        t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names)))]
         spans = typed_spans(c.text, q.qtype)
+        if q.qtype == PLACE and _WHICH_PLACE_Q.search(q.text):
+            # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
+            # (« dans un hôpital de Modène »)
+            spans = [(_first_capital(c.text, a, b), b) for a, b in spans]
+        if q.qtype in (PLACE, PERSON, NAME) and _PLURAL_Q.search(q.text):
+            spans, lists = _enumerations(c.text, spans)  # « Quelles provinces… ? » « Gharb, Fès, Marrakech et Tafilalt »
+        else:
+            lists = set()
+        if q.qtype == NUMBER and _RANK_Q.search(q.text):
+            # « Quel était son classement ? » is answered by an ordinal (« 361e mondiale »), which
+            # figures otherwise are not (« la 10e étape »)
+            spans = sorted(spans + [m.span() for m in _ORDINAL.finditer(c.text)])
         if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
             origins = origin_spans(c.text)
             spans = origins + [sp for sp in spans if not any(a <= sp[0] < b for a, b in origins)]
@@ -931,11 +1034,12 @@ class ExtractiveAnswerer:
         if agents:
             # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »
             return [(-1.0, 0, a, b) for a, b in agents] + [
-                d for d in self._typed_detail_spans(q, c, spans, anchors) if d[2:] not in agents]
-        return self._typed_detail_spans(q, c, spans, anchors)
+                d for d in self._typed_detail_spans(q, c, spans, anchors, lists) if d[2:] not in agents]
+        return self._typed_detail_spans(q, c, spans, anchors, lists)
 
     def _typed_detail_spans(self, q: QuestionInfo, c: Candidate, spans: list[tuple[int, int]],
-                            anchors: list[tuple[int, int]]) -> list[tuple[float, int, int, int]]:
+                            anchors: list[tuple[int, int]], lists: set[tuple[int, int]] | None = None
+                            ) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
@@ -952,9 +1056,13 @@ class ExtractiveAnswerer:
         # rarely the event when the sentence gives another date (« a été nommée mercredi »)
         dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
+        obj = _OBJECT_Q.match(q.text) if q.qtype == PERSON else None
+        # « Qui Loïs Boisson a-t-elle battu ? »: the one named right after the verb (« en battant
+        # l'Américaine Coco Gauff »), by the verb's first letters (« battu », « battant »)
+        object_ends = [t.end for t in c.toks if fold(t.surface.lower()).startswith(_stem_prefix(obj.group("verb")))] if obj else []
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
-            spans = [m.span() for m in _SCORE.finditer(c.text)] + [
+            spans = _set_runs(c.text, [m.span() for m in _SCORE.finditer(c.text)]) + [
                 sp for sp in spans if _SCORE_UNIT.search(c.text[sp[0]:sp[1]])]
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
@@ -974,7 +1082,7 @@ class ExtractiveAnswerer:
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
-            if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 12), s) or (
+            if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 18), s) or (
                     _AT_PLACE.search(c.text, max(0, s - 6), s) and not _TO_WHOM_Q.match(q.text))):
                 continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France »: a place, nobody
             if q.qtype == PERSON and re.match(r"\s\d{1,3}(?![\d.,]|\s*(?:%|ans\b))", c.text[e : e + 8]):
@@ -983,7 +1091,10 @@ class ExtractiveAnswerer:
                 continue  # « au début du XVIIIe siècle »: a century, nobody and nowhere
             if q.qtype in (PERSON, NAME) and dateline and e <= dateline.end():
                 continue  # « Saint-Girons, le 14 octobre 2025 - »: where the story was filed, nobody
-            person = starts_with_first_name(c.text[s:e])
+            # « l'Américaine Coco Gauff », « le Russe Daniil Medvedev »: a nationality before a name
+            # makes it a person's even when the first name is not a known one
+            person = starts_with_first_name(c.text[s:e]) or bool(
+                (nat := _NATIONALITY_BEFORE.search(c.text, max(0, s - 24), s)) and nat.group(1).lower() in NATIONALITIES)
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
             if q.qtype == NUMBER:
@@ -1011,9 +1122,12 @@ class ExtractiveAnswerer:
             spec = 0
             key = float(dist)
             if measure is not None and not measure.search(c.text[s:e]):
-                if not change:
-                    continue  # « À quelle altitude… ? »: not « 165 kilomètres »
-                key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
+                named = _MEASURE_NAMED.search(c.text, max(0, s - 30), s)
+                # « à une altitude de 502 kilomètres », « à une profondeur de 12 kilomètres »: named so
+                if not (named and re.search(rf"\b{re.escape(fold(named.group(1).lower()))}\b", fold(q.text.lower()))):
+                    if not change:
+                        continue  # « À quelle altitude… ? »: not « 165 kilomètres »
+                    key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
                 key += 100.0  # the article's dateline, when the sentence dates the event itself
             if q.qtype == PERSON and verb is not None:
@@ -1021,6 +1135,8 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= gap.end()), None)
                 if nxt is not None and nxt.start == gap.end() and nxt.term == verb:
                     key -= NOT_PERSON_CHARS  # « X (Lotto) a remporté … » for « Qui a remporté … ? »
+            if any(0 <= s - end <= OBJECT_GAP and not re.search(r"[,;:.()«»]", c.text[end:s]) for end in object_ends):
+                key -= NOT_PERSON_CHARS
             if asked_term:
                 nxt = next((t for t in c.toks if t.start >= e), None)
                 if nxt is not None and nxt.term == asked_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
@@ -1038,6 +1154,9 @@ class ExtractiveAnswerer:
                         key -= BREAKDOWN_CHARS  # « combien … en France ? » « 132.000 …, dont 19.000 en France »
                     elif _MONTH_WORD.fullmatch(word):
                         key += BREAKDOWN_CHARS  # « 1,4 % en mars » does not answer « … en avril ? »
+            route = _ROUTE_END.search(c.text, max(0, s - 60), s) if q.qtype == PLACE else None
+            if route and (route.group("to") or re.match(r"à\s", c.text[s:e])) and not _ROUTE_Q.search(q.text):
+                key += ROUTE_CHARS
             if q.qtype == PERSON and not person:
                 key += NOT_PERSON_CHARS  # « Saint-Malo-de-Phily, Gérard Lemoine »: the person first
             if q.qtype == DATE:
@@ -1048,6 +1167,8 @@ class ExtractiveAnswerer:
                 elif _FOR_PERIOD.search(c.text, 0, s) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     key += 150.0  # « le budget pour 2025 » is what it is for, not when it happened
                     spec = 0
+            if lists and (s, e) in lists:
+                key -= 1.0  # the whole list before any of its items, for a question asking for several
             out.append((key, spec, s, e))
         out.sort(key=lambda t: (t[0] - 15 * t[1], t[2], t[3]))
         return out
@@ -1066,6 +1187,7 @@ class ExtractiveAnswerer:
         best_weight = _shared_weight(q, best.matched, best.matched)
         best_unit = _counted_term(best, short_start) if q.qtype == NUMBER else None
         best_pairs = _question_pairs(q, best)
+        ahead = q.qtype == DATE and bool(_FUTURE_Q.search(q.text)) and speaks_of_future(best.text, short_start, short_start + len(short))
         out: list[Mention] = []
         for c in rest:
             if c.prob < floor or len(out) >= 2:
@@ -1080,6 +1202,8 @@ class ExtractiveAnswerer:
             if not spans:
                 continue
             s, e = spans[0]
+            if ahead and not speaks_of_future(c.text, s, e):
+                continue  # « Quand Brest jouera-t-il à Nantes ? »: a past date is another event's
             if q.qtype == NUMBER:
                 unit = _counted_term(c, s)
                 if unit != best_unit and not (unit is None and best_unit in q.idf):
@@ -1125,6 +1249,45 @@ def _question_pairs(q: QuestionInfo, c: Candidate) -> set[tuple[str, str]]:
     """The question's adjacent word pairs (« second tour ») that ``c`` also has adjacent."""
     terms = [t.term for t in c.toks]
     return {p for p in zip(terms, terms[1:]) if p in q.bigrams}
+
+
+def _stem_prefix(verb: str) -> str:
+    """The folded first letters two forms of a verb share (« battu », « battant » → « batt »)."""
+    v = fold(verb.lower())
+    return v[: max(4, len(v) - 2)]
+
+
+def _first_capital(text: str, s: int, e: int) -> int:
+    """Where the span's first capitalised word starts (its start if it has none)."""
+    m = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]").search(text, s, e)
+    return m.start() if m else s
+
+
+def _enumerations(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Spans listed one after another (« Gharb, Fès, Marrakech et Tafilalt ») joined into one,
+    kept also one by one after it; and the joined ones."""
+    out: list[tuple[int, int]] = []
+    runs: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if runs and s >= runs[-1][1] and _LIST_GAP.fullmatch(text, runs[-1][1], s):
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+    for r in runs:
+        parts = [sp for sp in spans if r[0] <= sp[0] and sp[1] <= r[1]]
+        out += [r] + [sp for sp in parts if sp != r]
+    return out, {r for r in runs if r not in spans}
+
+
+def _set_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Scores in a row joined into one (« 6-4, 3-6, 7-5 »: a tennis match is its sets)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and re.fullmatch(r"\s*[,;/]?\s*", text[out[-1][1]:s]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:

@@ -28,7 +28,7 @@ _NUMBER_NOUNS = {
     "proportion", "part", "prix", "cout", "budget", "population", "altitude", "hauteur", "longueur", "poids",
     "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
     "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
-    "tarif", "amende", "dette", "remuneration",
+    "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement",
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",

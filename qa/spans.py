@@ -66,7 +66,8 @@ _DATE_PATTERNS = [
 # whole words only: « en mai » is not in « l'ancien maire », nor « mardi » in « mardistes »
 DATE_RE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in _DATE_PATTERNS) + r")(?<![\s-])(?!\w)", re.IGNORECASE)
 
-_UNIT_WORD = r"[a-zà-ÿœæ][\w’'-]*"
+#: a word that can be a figure's unit: not an elided pronoun or negation (« n'avait », « qu'il »)
+_UNIT_WORD = r"(?!(?:n|l|qu|s|c|j|m|t)['’])[a-zà-ÿœæ][\w’'-]*"
 _NUM_CORE = r"\d+(?:[.\u00a0\u202f ]\d{3})*(?:[,.]\d+)?"
 _SCALE = r"(?:\s+(?:millions?|milliards?|mille|billions?))"
 NUMBER_RE = re.compile(
@@ -74,8 +75,9 @@ NUMBER_RE = re.compile(
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
-    rf"(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo)?mètres\s+carrés|mètres|euros|dollars)(?![\w²/]))?"
-    rf"(?:\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
+    rf"(?:(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo)?mètres\s+carrés|mètres|euros|dollars)(?![\w²/]))"
+    # after a unit, only what it measures (« 12 ha de vignes »), not the next clause (« 22 ans n'avait »)
+    rf"(?:\s+(?:de\s+|d['’]){_UNIT_WORD})?|\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
 #: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
@@ -86,6 +88,9 @@ _COORD_BEFORE = re.compile(r"(?<![\w.,])\d+(?:,\d+)?\s+(?:et|ou|à)\s+$")
 RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1,2}}?sur\s+(?:{_WRITTEN}|dix|cent|\d+)\b",
                       re.IGNORECASE)
 #: a time of a race or a record: « 2 h 03 min 58 s », « 2h18'40 », « 3 min 26 s », « 9 s 58 »
+#: « au terme de 2 h 41 de jeu »: hours and minutes that are a length, not a clock time (« à 7 h 12 »)
+HOURS_RE = re.compile(r"(?<![\w,.])(?<!à )(?<!vers )(?<!dès )(?<!avant )(?<!après )(?<!jusqu'à )(?<!jusqu’à )"
+                      r"\d{1,2}\s*h\s*\d{2}(?![\d,.]|\s*(?:min\b|['’]))")
 RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])\s*(?:\d{2}(?:[,.]\d+)?\s*(?:s\b|['’]{2}|\b))?"
                           r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b)")
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
@@ -93,19 +98,24 @@ ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
 _CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
+_OF = r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
+_LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-])"
 #: lower-case adjectives that belong to an institution's name (« la Commission européenne »,
 #: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
 _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
-             r"populaire|suprême|pénale|administratif|administrative)(?![\w-])"
+             r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire)(?![\w-])"
              # a club named by its town's adjective: « le Stade toulousain », « l'Olympique lyonnais »
              r"|(?:(?<=Stade)|(?<=Olympique)|(?<=Racing)|(?<=Sporting)|(?<=Union)|(?<=Athletic))"
              r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-])"
              # an institution named by a common noun: « l'Autorité de la concurrence », « la Cour des comptes »
              r"|(?:(?<=Autorité)|(?<=Cour)|(?<=Agence)|(?<=Office)|(?<=Caisse)|(?<=Chambre)|(?<=Commission)|(?<=Comité)"
              r"|(?<=Conseil)|(?<=Direction)|(?<=Inspection)|(?<=Tribunal)|(?<=Institut)|(?<=Observatoire)|(?<=Fédération)"
-             r"|(?<=Confédération)|(?<=Ligue)|(?<=Ministère)|(?<=Banque)|(?<=Syndicat)|(?<=Parquet))"
-             r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-]))?")
+             r"|(?<=Confédération)|(?<=Ligue)|(?<=Ministère)|(?<=Banque)|(?<=Syndicat)|(?<=Parquet)|(?<=Bureau)"
+             r"|(?<=Centre)|(?<=Service)|(?<=Haut-Commissariat)|(?<=Établissement))"
+             rf"\s+{_OF}{_LOWER_WORD}"
+             # « le Bureau d'enquêtes et d'analyses (BEA) », « l'Institut de géodynamique d'Athènes »
+             rf"(?:\s+et\s+{_OF}?{_LOWER_WORD})?(?:\s+{_OF}{_CAP}(?:-{_CAP})*)?(?:\s+\([A-Z]{{2,8}}\))?)?")
 NAME_RE = re.compile(rf"{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
 _PLACE_PREP = (r"(?:à|au|aux|en|dans|vers|près de|depuis|jusqu[’']à"
                # « sur le site de Kerampuilh », « sur l'île de Ré », « sur les bords de la Loire »
@@ -158,6 +168,7 @@ _PORTFOLIOS = frozenset(
 )
 
 
+_DETERMINER_AFTER = re.compile(r"\s+(?:la|le|les|l['’]|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
     selon contre entre vers chez depuis pendant avant après est sont a ont était fut se sa son ses ce
@@ -190,6 +201,8 @@ def trim_span(sentence: str, s: int, e: int) -> tuple[int, int]:
     while s < e and sentence[s] in " ,;:.-–«»\"“”()'’":
         s += 1
     while e > s and sentence[e - 1] in " ,;:.-–«»\"“”()'’":
+        if sentence[e - 1] == ")" and sentence.count("(", s, e) > sentence.count(")", s, e - 1):
+            break  # « Bureau d'enquêtes et d'analyses (BEA) »: the name's own acronym
         e -= 1
     return s, e
 
@@ -222,7 +235,9 @@ def number_spans(sentence: str) -> list[Span]:
         tail = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", sentence[s:e])
         if tail and re.fullmatch(_MONTH, tail.group(1), re.IGNORECASE):
             continue
-        if tail and tail.group(1).lower() in _NOT_UNITS:
+        if tail and (tail.group(1).lower() in _NOT_UNITS or (
+                # « magnitude 5,8 secoue la Crète »: a word before an article is a verb, not a unit
+                not re.search(r"[sx]$", tail.group(1)) and _DETERMINER_AFTER.match(sentence, e))):
             e = s + tail.start()
         both = _COORD_BEFORE.search(sentence, max(0, s - 20), s)
         if both and tail:
@@ -230,7 +245,7 @@ def number_spans(sentence: str) -> list[Span]:
             s = both.start()
         out.append((s, e))
     out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
-    for m in RACE_TIME_RE.finditer(sentence):
+    for m in [*RACE_TIME_RE.finditer(sentence), *HOURS_RE.finditer(sentence)]:
         # « 2 h 03 min 58 s »: one time, not « 2 h » and two more figures
         out = [sp for sp in out if not (m.start() <= sp[0] < m.end())]
         out.append(m.span())
@@ -249,7 +264,10 @@ def name_spans(sentence: str) -> list[Span]:
         s, e = trim_span(sentence, s, e)
         at_start = not sentence[:s].strip(" «\"“-–(")
         single = not re.search(r"[\s-]", sentence[s:e])
-        if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper()):
+        # one capitalised word opening the sentence is most often a common word (« Elle », « Selon »),
+        # unless a relative clause describes it (« Keolis, qui exploite le réseau, … »)
+        described = re.match(r"\s*,\s*qui\s", sentence[e:])
+        if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper() and not described):
             out.append((s, e))
     return out
 

@@ -603,6 +603,76 @@ def test_short_answers_on_rounds_eleven_to_fourteen(news_answerer, question: str
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # after a unit, only what it measures: not the next clause, nor a verb before an article
+    ("Classée 361e mondiale, la Dijonnaise de 22 ans n'avait jamais gagné un match.", ["22 ans"]),
+    ("Un séisme de magnitude 5,8 secoue la Crète.", ["5,8"]),
+    ("La ferme compte 12 ha de vignes.", ["12 ha de vignes"]),
+    # hours and minutes are a length unless a clock time (« à 7 h 12 »)
+    ("Elle s'est imposée au terme de 2 h 41 de jeu.", ["2 h 41"]),
+])
+def test_units_stop_at_the_clause_and_lengths_of_time(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le Bureau d'enquêtes et d'analyses (BEA) a ouvert une enquête.", "Bureau d'enquêtes et d'analyses (BEA)"),
+    ("a indiqué l'Institut de géodynamique d'Athènes.", "Institut de géodynamique d'Athènes"),
+    # one capitalised word opening a sentence is a name when a relative clause describes it
+    ("Keolis, qui exploite le réseau TBM, a recruté une trentaine de conducteurs.", "Keolis"),
+])
+def test_institutions_and_described_names(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, name_spans(sentence))
+
+
+@pytest.mark.parametrize("question, answer", [
+    # fifteenth round (an earthquake, a diverted plane, a tramway line, a tennis quarter-final)
+    # « à une profondeur de 12 kilomètres »: a measure the sentence names takes any unit of length
+    ("À quelle profondeur le séisme s'est-il produit ?", "12 kilomètres"),
+    ("Qui a ouvert une enquête sur l'incident de l'Airbus ?", "Bureau d'enquêtes et d'analyses (BEA)"),
+    # a passive agent after a weekday (« inauguré samedi par la présidente …, Christine Bost »)
+    ("Qui a inauguré le prolongement de la ligne D ?", "Christine Bost"),
+    # « Keolis, qui exploite le réseau »: the subject of the question's verb in a relative clause
+    ("Qui exploite le réseau de tramway de Bordeaux ?", "Keolis"),
+    # the object right after the question's verb (« en battant l'Américaine Coco Gauff »), a person
+    # by the nationality before the name though « Coco » is no known first name
+    ("Qui Loïs Boisson a-t-elle battu en quart de finale ?", "Coco Gauff"),
+    ("Sur quel score Loïs Boisson a-t-elle gagné ?", "6-4, 3-6, 7-5"),  # a tennis score is its sets
+    # an age, in the article about the person, from the sentence naming them when another article
+    # has a namesake
+    ("Quel âge a Loïs Boisson ?", "22 ans"),
+    ("How old is Loïs Boisson?", "22 ans"),
+    ("Quel âge a Karim Benali ?", "41 ans"),
+    ("Combien de temps a duré le match de Loïs Boisson ?", "2 h 41"),
+    ("Combien Loïs Boisson va-t-elle gagner au minimum ?", "au moins 690.000 euros"),  # « gagner » money
+    ("Combien a coûté le prolongement de la ligne D ?", "98 millions d'euros"),
+    # a future question: the date to come, not the past one of a sentence naming the same towns
+    ("Quand Brest jouera-t-il à Nantes ?", "le 24 novembre"),
+    # « par qui » with the subject before an inverted verb
+    ("Par qui le prolongement de la ligne D a-t-il été inauguré ?", "Christine Bost"),
+    # « Dans quelle ville… ? » is answered by the name, not by where in it
+    ("Dans quelle ville se trouve l'aéroport où l'avion s'est posé ?", "Lyon-Saint-Exupéry"),
+])
+def test_short_answers_on_round_fifteen(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_question_asking_for_several_gets_the_whole_list() -> None:
+    from qa.extractive import _enumerations
+
+    text = "ses demi-frères contrôlent le Gharb, Fès, Marrakech et le Tafilalt depuis 1728"
+    items = [(text.index(w), text.index(w) + len(w)) for w in ("Gharb", "Fès", "Marrakech", "Tafilalt")]
+    spans, lists = _enumerations(text, items)
+    assert text[slice(*spans[0])] == "Gharb, Fès, Marrakech et le Tafilalt"
+    assert lists == {spans[0]} and spans[1:] == items
+
+
+def test_a_future_question_lists_no_past_date_as_another_mention(news_answerer) -> None:
+    # « en mars, un vol reliant Marseille à Brest avait été dérouté vers Nantes » is another event
+    ans = news_answerer.ask("Quand Brest jouera-t-il à Nantes ?")
+    assert ans.other_mentions == []
+
+
 @pytest.mark.parametrize("question", [
     # a death toll needs a sentence about deaths
     "Combien de nourrissons sont morts de la bronchiolite ?",
@@ -622,6 +692,8 @@ def test_short_answers_on_rounds_eleven_to_fourteen(news_answerer, question: str
     "Combien de personnes sont mortes dans l'incendie ?",
     "Qui a acheté les bijoux volés ?",
     "Quand la librairie a-t-elle été détruite ?",
+    # what is counted is named nowhere: « magnitude 5,8 » counts no rescuers
+    "Combien de sauveteurs français ont été envoyés en Crète ?",
 ])
 def test_what_the_articles_do_not_report_is_not_answered(news_answerer, question: str) -> None:
     assert news_answerer.ask(question).abstained
