@@ -90,6 +90,9 @@ _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont
                       r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us)|[^\W\d]{2,}(?:ert|erte|erts|eint|aint|oint|ort))"
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       r"|(?P<present>[^\W\d]{4,}(?:e|ent)))\b", re.IGNORECASE)
+#: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
+#: then a compound tense's auxiliary: it did what the question's participle says
+_COMMON_SUBJECT = re.compile(r"\s*(?P<np>(?:Le|La|Les|L['’])\s*[a-zàâçéèêëîïôûù][^,;:.«»]{2,90}?)\s+(?:a|ont|est|sont|avait|avaient|était|étaient)\s+")
 #: « Par qui le président est-il élu ? », « Par qui les pertes sont-elles évaluées ? »: the subject between
 _BY_WHOM_Q = re.compile(r"^\s*par\s+qui\s+[^?]+?\s+(?:est|sont|a|ont|fut|furent)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
                         r"(?:été\s+)?(?:\w+ment\s+)?(?P<verb>[^\W\d]+?(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|its|int|inte|ert|erte))\b",
@@ -145,7 +148,7 @@ _MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait)\b", re.IGNORECASE),
-     re.compile(r"\b(?:m|mètres?|km|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
+     re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
@@ -174,7 +177,7 @@ MEASURE_CHARS = 200.0
 #: a name followed by its verb (« Lennert Van Eetvelt (Lotto) a remporté »): the subject, allowing a
 #: bracket or an apposition between commas and an auxiliary
 #: « X (Lotto) a remporté », « X, le Belge, a remporté », « Keolis, qui exploite le réseau »
-_BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
+_BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,?\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
 _WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|because|due to)", re.IGNORECASE)
@@ -220,6 +223,9 @@ OBJECT_GAP = 20
 _NATIONALITY_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*([^\W\d]+)\s+$", re.IGNORECASE)
 #: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
 #: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
+#: « morts pendant la canicule », « tués dans l'incendie »: the event a toll is asked of
+_DEATH_IN_Q = re.compile(r"\b(?:morte?s?|tuée?s?|décédée?s?|blessée?s?|victimes?|péri)\s+(?:dans|pendant|lors|durant|au cours)\s+"
+                         r"(?:de\s+|d['’])?(?:(?:la|le|les|l['’]|du|des|ce|cet|cette)\s*)?(?P<event>[^\W\d]{4,})", re.IGNORECASE)
 _DEATH_WORDS = (r"morts?|mortes?|décès|décédée?s?|décéda|tuée?s?|meurt|meurent|mourir|mourut|mouraient|"
                 r"périe?s?|périrent|succombée?s?|succomba")
 _DEATH_Q = re.compile(rf"\b(?:{_DEATH_WORDS}|died|dead|deaths|killed|die)\b", re.IGNORECASE)
@@ -282,6 +288,10 @@ _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?:ville|pays|région|départeme
 #: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
 _PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['’]|en|à|au|aux|la|le|les|l['’])\s*)?")
+#: words that give a name (« baptisé », « du nom de »), and a Latin species name's second word
+_NAMING = re.compile(r"\b(?:baptisée?s?|nommée?s?|dénommée?s?|surnommée?s?|appelée?s?|intitulée?s?|du nom de|"
+                     r"s['’]appelle|s['’]appelait|s['’]appellent)\s+(?:«\s*)?(?=[A-ZÀ-ÝŒ])", re.IGNORECASE)
+_EPITHET = re.compile(r"\s+[a-z]{3,}(?:ensis|iensis|oides|ii|ae|us|um|is|a|i)\b")
 #: a question about a rank, and the ordinals that answer it
 _RANK_Q = re.compile(r"\b(?:classement|rang|classée?s?|quelle\s+place|quelle\s+position)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|è|ème|eme|er|re)|premier|première|deuxième|second|seconde|troisième|quatrième|"
@@ -413,6 +423,7 @@ class ExtractiveAnswerer:
         self._vocab_by_letter: dict[str, list[str]] | None = None
         self._vocab_by_second: dict[str, list[str]] | None = None
         self._words_cache: dict[str, frozenset[str]] = {}
+        self._terms_cache: dict[str, frozenset[str]] = {}
 
     def load(self) -> "ExtractiveAnswerer":
         """Load the embedding model now (answers load it on first use otherwise)."""
@@ -663,6 +674,17 @@ class ExtractiveAnswerer:
             self._words_cache[source] = words
         return words
 
+    def _article_terms(self, source: str) -> frozenset[str]:
+        """The analysed terms of an article and its title (cached: a question looks at a few)."""
+        got = self._terms_cache.get(source)
+        if got is None:
+            art = self.index.article(source)
+            got = frozenset(t.term for t in tokens(f"{art['title']}\n{art['text']}", self.analyzer))
+            if len(self._terms_cache) > 256:
+                self._terms_cache.clear()
+            self._terms_cache[source] = got
+        return got
+
     def _in_the_questions_years(self, q: QuestionInfo, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates from articles that mention every year the question states (all of them
         when none does but the best sentence otherwise matches the question well).
@@ -687,6 +709,8 @@ class ExtractiveAnswerer:
         # No article states the year: answer only when the best sentence holds most of the rest of
         # the question (« Qui dirige les États-Unis en 1977 ? » from « le président Jimmy Carter… »
         # in a paragraph on the 1970s), not when it shares a name and little else.
+        if q.qtype == DATE:
+            return []  # « Quand … en 1890 ? »: whatever date an article without 1890 gives is another event's
         rest = {t: w for t, w in q.idf.items() if t not in years}
         total = sum(rest.values())
         held = sum(w for t, w in rest.items() if t in ranked[0].matched)
@@ -792,12 +816,22 @@ class ExtractiveAnswerer:
         verb = self._agent_verb(q)
         if verb is None:
             return []
+        # « Qui est intervenu ? », « Qui a lancé… ? », not « Qui a été condamné ? » (a passive asks the object)
+        active = ((m := _AGENT_Q.match(q.text)) is not None and m.group("verb") is not None
+                  and not re.search(r"\b(?:été|fut)\b", m.group(0), re.IGNORECASE))
         out = []
         for t in c.toks:
             if t.term != verb:
                 continue
             by = _BY_AGENT.match(c.text, t.end)
-            if not by or _NOT_AGENT.match(c.text, by.end()):
+            if not by:
+                # « Le peloton de gendarmerie de haute montagne (PGHM) de Savoie est intervenu »: for
+                # « Qui est intervenu ? », the common-noun subject of the question's verb
+                subject = _COMMON_SUBJECT.fullmatch(c.text, 0, t.start) if active else None
+                if subject:
+                    out.append(trim_span(c.text, *subject.span("np")))
+                continue
+            if _NOT_AGENT.match(c.text, by.end()):
                 continue
             if c.text[by.end():by.end() + 1].isupper():
                 out.append((by.end(), by.end()))  # a name: its own span, which starts here
@@ -855,6 +889,12 @@ class ExtractiveAnswerer:
         same_article = partial(_nearly_as_likely, same_article=True)
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
+        event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
+        if event:
+            # « Combien de personnes sont mortes pendant la canicule ? »: a toll from an article that
+            # never speaks of the heat wave (« 17 personnes sont mortes dans des avalanches ») is another's
+            term = self.analyzer._term(fold(event.group("event").lower()))
+            yield lambda c: term in self._article_terms(c.source), _nearly_as_likely
         if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text):
             yield lambda c: bool(_DEATH.search(c.text)), same_article
         families = [says for qtypes, asks, says in _EVENT_FAMILIES if q.qtype in qtypes and asks.search(q.text)]
@@ -872,6 +912,11 @@ class ExtractiveAnswerer:
             what = self.analyzer._term(fold(rate.group("what").lower()))
             yield (lambda c: what in {t.term for t in c.toks} | {t.term for t in tokens(c.title, self.analyzer)},
                    _nearly_as_likely)
+        if q.qtype == NAME:
+            # « Comment s'appelle le nouveau dinosaure ? »: the sentence that gives a name (« Baptisé
+            # Occitanosaurus montoulierensis, l'animal… ») over a likelier one that only names places
+            yield (lambda c: bool(_NAMING.search(c.text)),
+                   lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked)
         if q.qtype == DATE and _FUTURE_Q.search(q.text):
             # « Quand Brest jouera-t-il à Nantes ? » asks for a date to come (« se déplaceront à Nantes
             # le 24 novembre »), not the past one of a sentence naming both towns (« en mars, un vol
@@ -1107,12 +1152,18 @@ class ExtractiveAnswerer:
                     continue
                 if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
-                if noun and _PEOPLE.fullmatch(noun) and _TIME_SPAN.search(c.text[s:e]):
-                    continue  # « combien de personnes ? » is never « quatre ans d'emprisonnement »
+                if noun and (_PEOPLE.fullmatch(noun) or (counted and not duration_ok and not _TIME_SPAN.search(noun))) \
+                        and _TIME_SPAN.search(c.text[s:e]) and not any(t.term == asked_term for t in inside):
+                    # « combien de personnes ? » is never « quatre ans d'emprisonnement », « combien de
+                    # véhicules ? » never « sur un an »
+                    continue
                 if (counted or how_many) and _ADDRESS.match(c.text, s):
                     continue  # « l'immeuble du 65 rue d'Aubagne » counts nobody
-                if counted and not money and _MEASURE_UNIT.search(c.text[s:e]) and not _MEASURE_UNIT.search(q.text):
-                    continue  # « combien de morts » is not answered by « 207 km/h »
+                if (counted and not money and _MEASURE_UNIT.search(c.text[s:e]) and not _MEASURE_UNIT.search(q.text)
+                        and not any(t.term == asked_term for t in inside)):
+                    # « combien de morts » is not answered by « 207 km/h »; « sous combien de neige »
+                    # is, by « deux mètres de neige »: what the question counts is measured
+                    continue
                 vs = VERSUS_RE.match(c.text, e) if tally else None
                 if vs:
                     e = vs.end()  # « par combien de voix… ? » « six voix contre deux »: the whole tally
@@ -1167,6 +1218,10 @@ class ExtractiveAnswerer:
                 elif _FOR_PERIOD.search(c.text, 0, s) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     key += 150.0  # « le budget pour 2025 » is what it is for, not when it happened
                     spec = 0
+            if q.qtype == NAME and any(m.end() == s for m in _NAMING.finditer(c.text, max(0, s - 30), s + 1)):
+                key -= NOT_PERSON_CHARS  # the name the sentence gives (« Baptisé Occitanosaurus montoulierensis »)
+                if (ep := _EPITHET.match(c.text, e)) and c.text[s:e].count(" ") == 0:
+                    e = ep.end()
             if lists and (s, e) in lists:
                 key -= 1.0  # the whole list before any of its items, for a question asking for several
             out.append((key, spec, s, e))
@@ -1225,7 +1280,8 @@ MENTION_SHARED = 0.75
 
 
 _COUNTED = re.compile(r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<noun>[^\W\d]+)", re.IGNORECASE)
-_MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?)$", re.IGNORECASE)
+_MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?|aides|subventions|indemnités|"
+                         r"recettes|bénéfices)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

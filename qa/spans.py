@@ -48,14 +48,18 @@ _DATE_PATTERNS = [
     # dans les années 1980
     r"(?:dans\s+)?les\s+années\s+(?:\d{2}|\d{4})",
     # il y a quelques mois, depuis deux ans
-    rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+|un|une)\s+{_REL_UNIT}",
+    # « il y a environ 72 millions d'années »
+    rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:(?:environ|près de|plus de|moins de|quelque)\s+)?"
+    rf"(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+(?:,\d+)?|un|une)(?:\s+(?:millions?|milliards?|mille)\s+d['’]\s*|\s+){_REL_UNIT}",
     # « d'ici à la fin du premier trimestre 2026 », « au second semestre », « fin du troisième trimestre »
     rf"(?:d['’]ici\s+(?:à\s+)?|avant\s+|dès\s+|depuis\s+|jusqu['’]à\s+|à\s+partir\s+d[eu]\s+|au\s+cours\s+d[eu]\s+|pendant\s+|durant\s+)?"
     rf"(?:(?:la\s+|à\s+la\s+|au\s+)?(?:fin|début|milieu)\s+d[eu]\s+|au\s+|du\s+|le\s+|ce\s+)?"
     rf"(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)\s+(?:trimestre|semestre)"
     rf"(?:\s+(?:de\s+)?{_YEAR}|\s+(?:prochain|dernier))?",
     # en 1987, depuis 2014, de 1994 à 2003, d'ici à 2030
-    rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|d['’]ici(?:\s+à)?|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+)\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
+    rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|d['’]ici(?:\s+à)?|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+"
+    # « d'ici à la fin de l'année 2026 »
+    rf"|(?:d['’]ici\s+(?:à\s+)?)?(?:(?:à\s+)?la\s+)?(?:fin|début|milieu)\s+de\s+l['’](?:année|exercice))\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
     # lundi, ce mercredi matin, vendredi dernier
@@ -93,6 +97,9 @@ HOURS_RE = re.compile(r"(?<![\w,.])(?<!à )(?<!vers )(?<!dès )(?<!avant )(?<!ap
                       r"\d{1,2}\s*h\s*\d{2}(?![\d,.]|\s*(?:min\b|['’]))")
 RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])\s*(?:\d{2}(?:[,.]\d+)?\s*(?:s\b|['’]{2}|\b))?"
                           r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b)")
+#: the unit of measure after an approximate count (« une quinzaine de mètres »)
+_APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimètres|km|tonnes|kilos|litres|hectares|euros|dollars|degrés)(?!\w)",
+                          re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
 ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
@@ -176,6 +183,10 @@ _NOT_UNITS = frozenset(
 )
 
 
+#: « Baptisé Occitanosaurus », « Surnommée la Dame de fer »: a participle that gives a name
+_NAMING_WORD = re.compile(r"(?:baptisé|nommé|dénommé|surnommé|appelé|intitulé)e?s?")
+
+
 def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
     """Drop capitalised function words (« Le », « Selon ») at the start of a name span."""
     while s < e:
@@ -186,7 +197,7 @@ def _strip_leading(sentence: str, s: int, e: int) -> tuple[int, int]:
         rest = sentence[s + m.end() : e]
         if word in _TITLES and sentence[s + len(m.group(1)) : s + len(m.group(1)) + 1] == "-":
             break  # « Saint-Malo-de-Phily », « Sainte-Anne »: a place, not the title « saint »
-        if word in _NOT_NAMES or word in _TITLES or (
+        if word in _NOT_NAMES or word in _TITLES or _NAMING_WORD.fullmatch(word) or (
                 (word in _PORTFOLIOS or word in NATIONALITIES) and re.match(r"[A-ZÀ-ÝŒ]", rest)):
             s += m.end()
             while s < e and sentence[s] in " '’":
@@ -244,7 +255,10 @@ def number_spans(sentence: str) -> list[Span]:
             out = [sp for sp in out if sp[0] < both.start()]  # « 22 et 25 ans »: one answer, not « 22 »
             s = both.start()
         out.append((s, e))
-    out += [trim_span(sentence, *m.span()) for m in ONE_RE.finditer(sentence)]
+    for m in ONE_RE.finditer(sentence):
+        # « une quinzaine de mètres » measures; « une cinquantaine de patients » counts (the noun is the question's)
+        unit = _APPROX_UNIT.match(sentence, m.end())
+        out.append(trim_span(sentence, m.start(), unit.end() if unit else m.end()))
     for m in [*RACE_TIME_RE.finditer(sentence), *HOURS_RE.finditer(sentence)]:
         # « 2 h 03 min 58 s »: one time, not « 2 h » and two more figures
         out = [sp for sp in out if not (m.start() <= sp[0] < m.end())]
@@ -320,7 +334,10 @@ def place_spans(sentence: str) -> list[Span]:
     return merged
 
 
-_ORIGIN_ONE = rf"(?:de\s+|d['’]\s*|du\s+|des\s+){_ART}?{_CAP}(?:{_CONNECT}{_CAP})*"
+_ORIGIN_ONE = (rf"(?:(?:de\s+|d['’]\s*|du\s+|des\s+){_ART}?{_CAP}(?:{_CONNECT}{_CAP})*"
+               # « originaires de la région lyonnaise », « venus de la banlieue parisienne »
+               r"|(?:de\s+la|du|de\s+l['’])\s*(?:région|banlieue|vallée|agglomération|métropole|province|campagne)"
+               r"\s+[a-zàâçéèêëîïôûù-]{4,})")
 #: « venus d'Espagne et du Portugal », « originaire de Lyon », « en provenance de Chine »: where
 #: people or goods come from, with the places coordinated to it
 ORIGIN_RE = re.compile(

@@ -657,6 +657,29 @@ def test_short_answers_on_round_fifteen(news_answerer, question: str, answer: st
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # sixteenth round (an avalanche, a factory closure, a dinosaur, a speed limit)
+    # the common-noun subject of the question's verb (« Le peloton … (PGHM) de Savoie est intervenu »)
+    ("Qui est intervenu pour secourir les skieurs ?", "Le peloton de gendarmerie de haute montagne (PGHM) de Savoie"),
+    # what the question counts, measured (« deux mètres de neige »)
+    ("Sous combien de neige les corps ont-ils été retrouvés ?", "près de deux mètres"),
+    ("Combien d'aides publiques l'usine a-t-elle touchées ?", "3,5 millions d'euros"),  # aid is money
+    ("Quand l'usine de Charleville-Mézières doit-elle fermer ?", "d'ici à la fin de l'année 2026"),
+    # the name a sentence gives, with a species name's second word
+    ("Comment s'appelle le nouveau dinosaure ?", "Occitanosaurus montoulierensis"),
+    ("Quand vivait ce dinosaure ?", "il y a environ 72 millions d'années"),
+    ("Quelle était la longueur du dinosaure ?", "une quinzaine de mètres"),  # an approximate count's unit
+    ("Quelle est la longueur du périphérique ?", "35 kilomètres"),  # « km/h » is no length
+])
+def test_short_answers_on_round_sixteen(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_passive_question_is_not_answered_by_the_subject(news_answerer) -> None:
+    # « Le tribunal correctionnel de Rennes a condamné … Gérard Lemoine »: who was sentenced
+    assert news_answerer.ask("Qui a été condamné par le tribunal correctionnel de Rennes ?").short_answer == "Gérard Lemoine"
+
+
 def test_a_question_asking_for_several_gets_the_whole_list() -> None:
     from qa.extractive import _enumerations
 
@@ -694,6 +717,8 @@ def test_a_future_question_lists_no_past_date_as_another_mention(news_answerer) 
     "Quand la librairie a-t-elle été détruite ?",
     # what is counted is named nowhere: « magnitude 5,8 » counts no rescuers
     "Combien de sauveteurs français ont été envoyés en Crète ?",
+    # a date question whose year no article states
+    "Quand le dinosaure a-t-il été découvert pour la première fois en 1890 ?",
 ])
 def test_what_the_articles_do_not_report_is_not_answered(news_answerer, question: str) -> None:
     assert news_answerer.ask(question).abstained
