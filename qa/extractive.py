@@ -180,7 +180,7 @@ MEASURE_CHARS = 200.0
 _BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,?\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
 _WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
-                    r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|because|due to)", re.IGNORECASE)
+                    r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to)", re.IGNORECASE)
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
 WHY_RATIO = 0.3
 #: a figure followed by the place or group it is about (« 19.000 en France »)
@@ -220,7 +220,7 @@ _OBJECT_Q = re.compile(r"^\s*qui\s+(?!est\b|sont\b|a\b|ont\b|était\b)[^?]+?\s+(
                        r"-t-(?:il|elle|ils|elles|on)\s+(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
 #: how far (characters) after the verb the object's name may start (« battant l'Américaine »)
 OBJECT_GAP = 20
-_NATIONALITY_BEFORE = re.compile(r"\b(?:le|la|les|l['’])\s*([^\W\d]+)\s+$", re.IGNORECASE)
+_NATIONALITY_BEFORE = re.compile(r"\b(?:le|la|les|au|aux|du|des|l['’])\s*([^\W\d]+)\s+$", re.IGNORECASE)
 #: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
 #: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
 #: « morts pendant la canicule », « tués dans l'incendie »: the event a toll is asked of
@@ -282,6 +282,10 @@ _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-
                        r"|\b[^\W\d]{2,}(?:eront|iront|dront|ront)-(?:ils|elles)\b"
                        r"|\b(?:va|vont|doit|doivent|devra|devront)(?:-t)?-(?:il|elle|on|ils|elles)\s+(?:s['’]|se\s+)?[^\W\d]+(?:er|ir|re)\b"
                        r"|\bprévue?s?\b|\bprochaine?s?\b|\bwill\b", re.IGNORECASE)
+#: an institution named by a common noun and its town (« le parquet de Paris »)
+_INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
+                             r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
+                             r"gouvernement|parlement|ministère)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?:ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
@@ -292,6 +296,17 @@ _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['�
 _NAMING = re.compile(r"\b(?:baptisée?s?|nommée?s?|dénommée?s?|surnommée?s?|appelée?s?|intitulée?s?|du nom de|"
                      r"s['’]appelle|s['’]appelait|s['’]appellent)\s+(?:«\s*)?(?=[A-ZÀ-ÝŒ])", re.IGNORECASE)
 _EPITHET = re.compile(r"\s+[a-z]{3,}(?:ensis|iensis|oides|ii|ae|us|um|is|a|i)\b")
+#: « Quel film… ? », « Quel roman… ? »: a work, whose title articles put in quotes
+_WORK_Q = re.compile(r"^\s*(?:(?:de|dans|pour|avec|par)\s+)?quel(?:le)?s?\s+(?:film|long-métrage|court-métrage|documentaire|livre|roman|"
+                     r"essai|album|chanson|titre|single|pièce|spectacle|série|œuvre|oeuvre|ouvrage|tableau|opéra|jeu)s?\b", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(r"«\s*([^«»]{1,80}?)\s*»")
+_SAID_AFTER = re.compile(r"\s*,\s*(?:a\s+|ont\s+|avait\s+)?(?:déclar|dit|affirm|estim|soulign|expliqu|ajout|assur|déplor|racont|"
+                         r"indiqu|précis|confi|lanc|réag|rappel|prévien|martel|insist|regrett|conclu|comment|résum|admet|"
+                         r"reconn|poursui|not|dénonc|salu|avert|tranch)\w*", re.IGNORECASE)
+#: « Qui a reçu le prix… ? » and how articles say who got it
+_AWARD_Q = re.compile(r"^\s*qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)\b", re.IGNORECASE)
+_AWARDED_TO = re.compile(r"\b(?:revenue?s?|attribuée?s?|décernée?s?|remise?s?|accordée?s?)\s+(?:[^\W\d]+\s+)?(?:à|au|aux)\s+"
+                         r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+)?$", re.IGNORECASE)
 #: a question about a rank, and the ordinals that answer it
 _RANK_Q = re.compile(r"\b(?:classement|rang|classée?s?|quelle\s+place|quelle\s+position)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|è|ème|eme|er|re)|premier|première|deuxième|second|seconde|troisième|quatrième|"
@@ -674,6 +689,22 @@ class ExtractiveAnswerer:
             self._words_cache[source] = words
         return words
 
+    def _cause_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
+        """A sentence of ``best``'s article, retrieved or not, that gives a cause and shares a word
+        of the question (« Ce ralentissement s'explique par le recul des prix de l'énergie »)."""
+        found = None
+        for p in self.index.article_passages(best.source):
+            for i, (s, e) in enumerate(p.sentences):
+                text = p.text[s - p.start : e - p.start]
+                if s == best.start or not _CAUSE.search(text):
+                    continue
+                toks = tokens(text, self.analyzer)
+                weight = sum(q.idf.get(t, 0.0) for t in {t.term for t in toks})
+                if weight > 0 and (found is None or weight > found[0]):
+                    found = (weight, Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
+                                               p.ordinal, toks, prob=best.prob * WHY_RATIO))
+        return found[1] if found else None
+
     def _article_terms(self, source: str) -> frozenset[str]:
         """The analysed terms of an article and its title (cached: a question looks at a few)."""
         got = self._terms_cache.get(source)
@@ -764,6 +795,8 @@ class ExtractiveAnswerer:
                 if after is None:
                     continue
                 gap = _ROLE_GAP.fullmatch(c.text, end, after[0])
+                if gap and re.search(r"(?:\b(?:de|du|des|de\s+la)|\bd['’]|\bde\s+l['’])\s*$", c.text[end:after[0]]):
+                    continue  # « président de la Fédération nationale »: the body presided, not who presides
                 if not gap or (which and gap.group("of")):
                     continue  # « l'équipe du New Jersey » names where the team is from, not the team
                 of = [t for t in c.toks if gap.group("of") and t.start >= gap.start("of") and t.end <= gap.end("of")]
@@ -821,7 +854,7 @@ class ExtractiveAnswerer:
                   and not re.search(r"\b(?:été|fut)\b", m.group(0), re.IGNORECASE))
         out = []
         for t in c.toks:
-            if t.term != verb:
+            if not _same_verb(t.term, verb):
                 continue
             by = _BY_AGENT.match(c.text, t.end)
             if not by:
@@ -960,10 +993,18 @@ class ExtractiveAnswerer:
         """
         best = ranked[0]
         if q.qtype == OTHER:
+            if _WORK_Q.search(q.text) and self._work_title(q, best) is None:
+                # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
+                return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
+                                                   same_article=True)), best)
             if _WHY_Q.match(q.text) and not _CAUSE.search(best.text):
                 # « Pourquoi l'inflation ralentit-elle ? »: a nearly as likely sentence that gives a
-                # cause (« s'explique par », « en raison de ») over one that restates the fact
-                return next(iter(_cued_in_same_article(ranked, _CAUSE)), best)
+                # cause (« s'explique par », « en raison de ») over one that restates the fact; else
+                # when the best is the headline, which restates the question, one of the article's
+                # sentences that were not retrieved
+                headline = best.text.strip() == best.title.strip()
+                return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
+                    self._cause_in_article(q, best) if headline else None) or best
             return best
         for has, alternatives in self._requirements(q):
             if has(best):
@@ -1019,6 +1060,8 @@ class ExtractiveAnswerer:
         """The typed span of the sentence nearest the question's words, else a focused clause."""
         if c.answer_span is not None:
             return c.answer_span
+        if q.qtype == OTHER and _WORK_Q.search(q.text) and (title := self._work_title(q, c)) is not None:
+            return title
         spans = self.typed(q, c)
         if spans:
             return spans[0]
@@ -1029,6 +1072,22 @@ class ExtractiveAnswerer:
         if self.weights.span_coef is not None:
             return self.open_span(q, c)
         return focus_clause(q, c)
+
+    def _work_title(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
+        """For « Quel film a obtenu le Grand Prix ? »: the quoted title (« All We Imagine as Light »)
+        nearest the question's words that is not the question's own."""
+        anchors = [(t.start, t.end) for t in c.toks if t.term in q.idf]
+        best = None
+        for m in _QUOTED_TITLE.finditer(c.text):
+            inside = [t for t in c.toks if m.start(1) <= t.start and t.end <= m.end(1)]
+            if not inside or all(t.term in q.idf for t in inside):
+                continue
+            if len(m.group(1).split()) > 8 or _SAID_AFTER.match(c.text, m.end()):
+                continue  # « Ce film est dédié à … », a déclaré X: a quotation, no title
+            dist = min((max(a - m.end(), m.start() - b, 0) for a, b in anchors if not m.start() <= a < m.end()), default=1000)
+            if best is None or dist < best[0]:
+                best = (dist, m.span(1))
+        return best[1] if best else None
 
     def open_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
         """The best-scoring span of the sentence for an open question (learnt on PIAF train)."""
@@ -1064,6 +1123,9 @@ class ExtractiveAnswerer:
             # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
             # (« dans un hôpital de Modène »)
             spans = [(_first_capital(c.text, a, b), b) for a, b in spans]
+        if q.qtype == PERSON:
+            # « le parquet de Paris », « la préfecture du Nord »: the institution, not its town
+            spans = [(m.start("inst") if (m := _INSTITUTION_OF.search(c.text, max(0, a - 40), a)) else a, b) for a, b in spans]
         if q.qtype in (PLACE, PERSON, NAME) and _PLURAL_Q.search(q.text):
             spans, lists = _enumerations(c.text, spans)  # « Quelles provinces… ? » « Gharb, Fès, Marrakech et Tafilalt »
         else:
@@ -1102,6 +1164,8 @@ class ExtractiveAnswerer:
         dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         obj = _OBJECT_Q.match(q.text) if q.qtype == PERSON else None
+        awarded = q.qtype == PERSON and bool(_AWARD_Q.match(q.text))
+        role_after = _role_after(q.text) if q.qtype == PERSON else None
         # « Qui Loïs Boisson a-t-elle battu ? »: the one named right after the verb (« en battant
         # l'Américaine Coco Gauff »), by the verb's first letters (« battu », « battant »)
         object_ends = [t.end for t in c.toks if fold(t.surface.lower()).startswith(_stem_prefix(obj.group("verb")))] if obj else []
@@ -1184,7 +1248,7 @@ class ExtractiveAnswerer:
             if q.qtype == PERSON and verb is not None:
                 gap = _BEFORE_VERB.match(c.text, e)
                 nxt = next((t for t in c.toks if t.start >= gap.end()), None)
-                if nxt is not None and nxt.start == gap.end() and nxt.term == verb:
+                if nxt is not None and nxt.start == gap.end() and _same_verb(nxt.term, verb):
                     key -= NOT_PERSON_CHARS  # « X (Lotto) a remporté … » for « Qui a remporté … ? »
             if any(0 <= s - end <= OBJECT_GAP and not re.search(r"[,;:.()«»]", c.text[end:s]) for end in object_ends):
                 key -= NOT_PERSON_CHARS
@@ -1222,6 +1286,13 @@ class ExtractiveAnswerer:
                 key -= NOT_PERSON_CHARS  # the name the sentence gives (« Baptisé Occitanosaurus montoulierensis »)
                 if (ep := _EPITHET.match(c.text, e)) and c.text[s:e].count(" ") == 0:
                     e = ep.end()
+            if awarded and _AWARDED_TO.search(c.text, max(0, s - 50), s):
+                key -= NOT_PERSON_CHARS  # « le prix de la mise en scène est revenu au Portugais Miguel Gomes »
+            if role_after and (ra := role_after.match(fold(c.text[e:e + 80]))) and any(
+                    t.term in q.idf and t.start >= e + ra.end() for t in c.toks if t.start < e + 80):
+                # « Loïc Cantin, président de la Fédération … (Fnaim) » for « Qui préside la Fnaim ? »: the
+                # role, then what the question says it is of
+                key -= NOT_PERSON_CHARS
             if lists and (s, e) in lists:
                 key -= 1.0  # the whole list before any of its items, for a question asking for several
             out.append((key, spec, s, e))
@@ -1311,6 +1382,29 @@ def _stem_prefix(verb: str) -> str:
     """The folded first letters two forms of a verb share (« battu », « battant » → « batt »)."""
     v = fold(verb.lower())
     return v[: max(4, len(v) - 2)]
+
+
+@lru_cache(maxsize=64)
+def _role_after(question: str) -> "re.Pattern[str] | None":
+    """For « Qui préside la Fnaim ? », « Qui est le directeur du festival ? »: the role noun that,
+    right after a name (« Loïc Cantin, président de la Fnaim »), says the name holds it."""
+    m = _ROLE_VERB_Q.match(question)
+    if m:
+        stem = next((st for st in _VERB_ROLES if fold(m.group("verb").lower()).split()[-1].startswith(st)), None)
+        roles = _VERB_ROLES.get(stem, []) if stem else []
+    else:
+        m = re.match(r"^\s*qui\s+(?:est|était|sera)\s+(?:le|la|l['’])\s*(?:nouveau\s+|nouvelle\s+|actuel\s+|actuelle\s+)?([^\W\d]{4,})",
+                     question, re.IGNORECASE)
+        roles = [fold(m.group(1).lower())] if m else []
+    if not roles:
+        return None
+    return re.compile(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:actuel(?:le)?\s+|nouveau\s+|nouvelle\s+)?(?:" +
+                      "|".join(re.escape(r) for r in roles) + r")(?:e|s)?\b", re.IGNORECASE)
+
+
+def _same_verb(a: str, b: str) -> bool:
+    """Two terms of one participle: the stemmer keeps some agreements (« secouru », « secourus »)."""
+    return a == b or re.sub(r"(?:e|s|es)$", "", a) == re.sub(r"(?:e|s|es)$", "", b)
 
 
 def _first_capital(text: str, s: int, e: int) -> int:

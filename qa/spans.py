@@ -115,6 +115,9 @@ _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nati
              # a club named by its town's adjective: « le Stade toulousain », « l'Olympique lyonnais »
              r"|(?:(?<=Stade)|(?<=Olympique)|(?<=Racing)|(?<=Sporting)|(?<=Union)|(?<=Athletic))"
              r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-])"
+             # « l'Office anti-cybercriminalité (OFAC) »
+             r"|(?:(?<=Office)|(?<=Agence)|(?<=Direction)|(?<=Brigade)|(?<=Service)|(?<=Centre)|(?<=Pôle))"
+             r"\s+anti-[a-zàâçéèêëîïôûù-]+(?:\s+\([A-Z]{2,8}\))?"
              # an institution named by a common noun: « l'Autorité de la concurrence », « la Cour des comptes »
              r"|(?:(?<=Autorité)|(?<=Cour)|(?<=Agence)|(?<=Office)|(?<=Caisse)|(?<=Chambre)|(?<=Commission)|(?<=Comité)"
              r"|(?<=Conseil)|(?<=Direction)|(?<=Inspection)|(?<=Tribunal)|(?<=Institut)|(?<=Observatoire)|(?<=Fédération)"

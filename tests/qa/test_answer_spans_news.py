@@ -675,6 +675,33 @@ def test_short_answers_on_round_sixteen(news_answerer, question: str, answer: st
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # seventeenth round (a hospital cyberattack, a shipwreck in the Channel, Cannes, house prices)
+    ("Qui a ouvert une enquête sur la cyberattaque ?", "parquet de Paris"),  # the institution, not its town
+    ("À qui les investigations ont-elles été confiées ?", "Office anti-cybercriminalité (OFAC)"),
+    # a participle's agreement does not hide the agent (« secouru », « secourus par »)
+    ("Qui a secouru les passagers ?", "un patrouilleur de la Marine nationale"),
+    # a work is answered by its quoted title, not by a quotation (« Ce film est dédié… », a déclaré)
+    ("Quel film a obtenu le Grand Prix ?", "All We Imagine as Light"),
+    ("Quel roman a remporté le Goncourt ?", "Houris"),
+    # who got an award (« est revenu au Portugais Miguel Gomes »), a nationality after « au »
+    ("Qui a reçu le prix de la mise en scène ?", "Miguel Gomes"),
+    # « Loïc Cantin, président de la Fédération … (Fnaim) »: the name before the role, not the body
+    ("Qui préside la Fnaim ?", "Loïc Cantin"),
+    ("Qui a égalisé en fin de match ?", "Matthis Lebel"),  # « C'est l'ailier Matthis Lebel qui a égalisé »
+])
+def test_short_answers_on_round_seventeen(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question, cause", [
+    ("Pourquoi Valtrix ferme-t-il son usine ?", "invoque la baisse des commandes"),
+    ("À quoi les professionnels attribuent-ils le ralentissement ?", "attribuent ce ralentissement à la hausse des taux"),
+])
+def test_causes_said_with_other_verbs(news_answerer, question: str, cause: str) -> None:
+    assert cause in news_answerer.ask(question).citations[0].quote
+
+
 def test_a_passive_question_is_not_answered_by_the_subject(news_answerer) -> None:
     # « Le tribunal correctionnel de Rennes a condamné … Gérard Lemoine »: who was sentenced
     assert news_answerer.ask("Qui a été condamné par le tribunal correctionnel de Rennes ?").short_answer == "Gérard Lemoine"
@@ -717,6 +744,8 @@ def test_a_future_question_lists_no_past_date_as_another_mention(news_answerer) 
     "Quand la librairie a-t-elle été détruite ?",
     # what is counted is named nowhere: « magnitude 5,8 » counts no rescuers
     "Combien de sauveteurs français ont été envoyés en Crète ?",
+    # a toll asked of an event needs an article about it (« 17 personnes sont mortes dans des avalanches »)
+    "Combien de personnes sont mortes pendant la canicule ?",
     # a date question whose year no article states
     "Quand le dinosaure a-t-il été découvert pour la première fois en 1890 ?",
 ])
