@@ -89,7 +89,8 @@ _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
 _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
                       r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us)|[^\W\d]{2,}(?:ert|erte|erts|eint|aint|oint|ort))"
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
-                      r"|(?P<present>[^\W\d]{4,}(?:e|ent)))\b", re.IGNORECASE)
+                      # « Qui indemnisera l'éleveur ? » answered by « Il sera indemnisé par l'État »
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront)))\b", re.IGNORECASE)
 #: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
 #: then a compound tense's auxiliary: it did what the question's participle says
 _COMMON_SUBJECT = re.compile(r"\s*(?P<np>(?:Le|La|Les|L['’])\s*[a-zàâçéèêëîïôûù][^,;:.«»]{2,90}?)\s+(?:a|ont|est|sont|avait|avaient|était|étaient)\s+")
@@ -287,8 +288,9 @@ _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribuna
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
                              r"gouvernement|parlement|ministère)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
-_WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?:ville|pays|région|département|province|continent|commune|état|"
+_WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
+_CAPITALISED = r"[A-ZÀ-ÝŒ][\w’'-]*"
 #: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
 _PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['’]|en|à|au|aux|la|le|les|l['’])\s*)?")
@@ -307,6 +309,8 @@ _SAID_AFTER = re.compile(r"\s*,\s*(?:a\s+|ont\s+|avait\s+)?(?:déclar|dit|affirm
 _AWARD_Q = re.compile(r"^\s*qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)\b", re.IGNORECASE)
 _AWARDED_TO = re.compile(r"\b(?:revenue?s?|attribuée?s?|décernée?s?|remise?s?|accordée?s?)\s+(?:[^\W\d]+\s+)?(?:à|au|aux)\s+"
                          r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+)?$", re.IGNORECASE)
+#: headlines round their figures: how much (log-probability) a headline's figure gives up to one of its text
+HEADLINE_PENALTY = math.log(2.0)
 #: a question about a rank, and the ordinals that answer it
 _RANK_Q = re.compile(r"\b(?:classement|rang|classée?s?|quelle\s+place|quelle\s+position)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|è|ème|eme|er|re)|premier|première|deuxième|second|seconde|troisième|quatrième|"
@@ -926,7 +930,7 @@ class ExtractiveAnswerer:
         if event:
             # « Combien de personnes sont mortes pendant la canicule ? »: a toll from an article that
             # never speaks of the heat wave (« 17 personnes sont mortes dans des avalanches ») is another's
-            term = self.analyzer._term(fold(event.group("event").lower()))
+            term = self.analyzer._term(event.group("event").lower())
             yield lambda c: term in self._article_terms(c.source), _nearly_as_likely
         if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text):
             yield lambda c: bool(_DEATH.search(c.text)), same_article
@@ -963,10 +967,11 @@ class ExtractiveAnswerer:
                 and not _PEOPLE.fullmatch(noun)):
             # « Combien de sauveteurs ont été envoyés ? »: when no retrieved sentence nor title names
             # what is counted, even misspelt, a figure found there (« magnitude 5,8 ») counts something else
-            term = self.analyzer._term(fold(noun))
+            term = self.analyzer._term(noun.lower())
 
             def names_it(c: Candidate) -> bool:
-                return any(t.term == term or similar(t.term, term) for t in [*c.toks, *tokens(c.title, self.analyzer)])
+                return any(t.term == term or (t.term[:2] == term[:2] and similar(t.term, term))  # not « hauteur »
+                           for t in [*c.toks, *tokens(c.title, self.analyzer)])
 
             yield names_it, lambda ranked, has: ranked if any(has(c) for c in ranked) else []
         if q.qtype == NUMBER and _AGE_Q.search(q.text):
@@ -985,6 +990,10 @@ class ExtractiveAnswerer:
         if won:
             head = AGENT_NOUNS.get(t := self.analyzer._term(won.group("head").lower()), t)
             yield lambda c: head in {t.term for t in c.toks}, _nearly_as_likely
+            # « … l'élection municipale d'Agen ? »: won where the question says, by the article
+            where = [fold(w) for w in _proper_names(q.text[won.end():], r"\w[\w-]*", first_acronym=True)]
+            if where:
+                yield lambda c: self._names_in(where, c.source), _nearly_as_likely
 
     def _choose(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """The sentence to cite: the most likely one, unless a nearly as likely one gives a better
@@ -1030,12 +1039,22 @@ class ExtractiveAnswerer:
                 if c is best or ((c.name_hits >= best.name_hits or c.source == best.source) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
                     c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
         scored = []
+
+        def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
+            # the headline's figure given more precisely by a sentence of the same article
+            lead = re.match(r"\d+", head.text[span[2]:span[3]].lstrip("~≈ "))
+            return lead is not None and any(
+                c is not head and c.source == head.source and (sp := self.typed(q, c))
+                and re.match(rf"{lead.group(0)}[,.]\d", c.text[sp[0][0]:sp[0][1]]) for c in pool)
+
         for c in pool:
             spans = self.typed_detail(q, c)
             if not spans:
                 continue
             dist, spec = spans[0][0], spans[0][1]
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
+            if q.qtype == NUMBER and c.text.strip() == c.title.strip() and rounded_in_text(c, spans[0]):
+                val -= HEADLINE_PENALTY  # « avec 54 % des voix » in a headline, « 54,2 % » in the text
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
@@ -1123,6 +1142,15 @@ class ExtractiveAnswerer:
             # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
             # (« dans un hôpital de Modène »)
             spans = [(_first_capital(c.text, a, b), b) for a, b in spans]
+            # « de la commune d'Ustou, en Ariège »: the name the question's own noun introduces
+            noun = _WHICH_PLACE_Q.search(q.text).group("noun")
+            named = [(m.start(1), m.end(1)) for m in re.finditer(
+                rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+|d['’])({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
+                c.text, re.IGNORECASE) if c.text[m.start(1)].isupper() and c.text[m.start()].islower()]
+            spans = sorted(set(spans) | set(named))
+            which_named = set(named)
+        else:
+            which_named = set()
         if q.qtype == PERSON:
             # « le parquet de Paris », « la préfecture du Nord »: the institution, not its town
             spans = [(m.start("inst") if (m := _INSTITUTION_OF.search(c.text, max(0, a - 40), a)) else a, b) for a, b in spans]
@@ -1141,12 +1169,12 @@ class ExtractiveAnswerer:
         if agents:
             # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »
             return [(-1.0, 0, a, b) for a, b in agents] + [
-                d for d in self._typed_detail_spans(q, c, spans, anchors, lists) if d[2:] not in agents]
-        return self._typed_detail_spans(q, c, spans, anchors, lists)
+                d for d in self._typed_detail_spans(q, c, spans, anchors, lists, which_named) if d[2:] not in agents]
+        return self._typed_detail_spans(q, c, spans, anchors, lists, which_named)
 
     def _typed_detail_spans(self, q: QuestionInfo, c: Candidate, spans: list[tuple[int, int]],
-                            anchors: list[tuple[int, int]], lists: set[tuple[int, int]] | None = None
-                            ) -> list[tuple[float, int, int, int]]:
+                            anchors: list[tuple[int, int]], lists: set[tuple[int, int]] | None = None,
+                            which_named: set[tuple[int, int]] | None = None) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
@@ -1165,6 +1193,7 @@ class ExtractiveAnswerer:
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         obj = _OBJECT_Q.match(q.text) if q.qtype == PERSON else None
         awarded = q.qtype == PERSON and bool(_AWARD_Q.match(q.text))
+        at_how_much = q.qtype == NUMBER and bool(re.match(r"\s*(?:à|a)\s+combien\b", q.text, re.IGNORECASE))
         role_after = _role_after(q.text) if q.qtype == PERSON else None
         # « Qui Loïs Boisson a-t-elle battu ? »: the one named right after the verb (« en battant
         # l'Américaine Coco Gauff »), by the verb's first letters (« battu », « battant »)
@@ -1293,6 +1322,11 @@ class ExtractiveAnswerer:
                 # « Loïc Cantin, président de la Fédération … (Fnaim) » for « Qui préside la Fnaim ? »: the
                 # role, then what the question says it is of
                 key -= NOT_PERSON_CHARS
+            if at_how_much and (w := re.search(r"([^\W\d]+)\s+(?:à|a)\s+(?:environ\s+|près\s+de\s+|plus\s+de\s+)?$",
+                                                c.text[max(0, s - 40):s])) and self.analyzer._term(w.group(1).lower()) in q.idf:
+                key -= NOT_PERSON_CHARS  # « À combien sont estimées les œuvres ? » « estimées à 3 millions d'euros »
+            if which_named and (s, e) in which_named:
+                key -= NOT_PERSON_CHARS  # « la commune d'Ustou » for « Dans quelle commune… ? »
             if lists and (s, e) in lists:
                 key -= 1.0  # the whole list before any of its items, for a question asking for several
             out.append((key, spec, s, e))

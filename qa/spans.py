@@ -123,6 +123,8 @@ _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nati
              r"|(?<=Conseil)|(?<=Direction)|(?<=Inspection)|(?<=Tribunal)|(?<=Institut)|(?<=Observatoire)|(?<=Fédération)"
              r"|(?<=Confédération)|(?<=Ligue)|(?<=Ministère)|(?<=Banque)|(?<=Syndicat)|(?<=Parquet)|(?<=Bureau)"
              r"|(?<=Centre)|(?<=Service)|(?<=Haut-Commissariat)|(?<=Établissement))"
+             # « l'Office français de la biodiversité (OFB) »: a nationality between
+             r"(?:\s+(?:français|française|européen|européenne|national|nationale|international|internationale))?"
              rf"\s+{_OF}{_LOWER_WORD}"
              # « le Bureau d'enquêtes et d'analyses (BEA) », « l'Institut de géodynamique d'Athènes »
              rf"(?:\s+et\s+{_OF}?{_LOWER_WORD})?(?:\s+{_OF}{_CAP}(?:-{_CAP})*)?(?:\s+\([A-Z]{{2,8}}\))?)?")

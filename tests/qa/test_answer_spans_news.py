@@ -694,6 +694,18 @@ def test_short_answers_on_round_seventeen(news_answerer, question: str, answer: 
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # eighteenth round (a municipal election, a theft at the Louvre, a TGV order, a bear attack)
+    ("Avec quel score Louis Aliot a-t-il été réélu ?", "54,2 %"),  # the text's figure, not the headline's rounded one
+    ("À combien sont estimées les œuvres volées ?", "3 millions d'euros"),  # « estimées à … »
+    ("Dans quelle commune l'attaque a-t-elle eu lieu ?", "Ustou"),  # « de la commune d'Ustou, en Ariège »
+    ("Qui indemnisera l'éleveur ?", "État"),  # a future question, a passive agent (« sera indemnisé par l'État »)
+    ("Qui a constaté l'attaque de l'ours ?", "Office français de la biodiversité (OFB)"),
+])
+def test_short_answers_on_round_eighteen(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
 @pytest.mark.parametrize("question, cause", [
     ("Pourquoi Valtrix ferme-t-il son usine ?", "invoque la baisse des commandes"),
     ("À quoi les professionnels attribuent-ils le ralentissement ?", "attribuent ce ralentissement à la hausse des taux"),
