@@ -141,10 +141,10 @@ _MEASURE_WORDS = r"km|kilomètres?|mètres?|cm|mm|kg|tonnes?|ha|hectares?|euros?
 #: « combien de prévenus » → « seize »)
 _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimètres?|kilos?|litres?|hectolitres?|"
                         r"carrés|cubes|fois", re.IGNORECASE)
-#: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
-#: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 #: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
 _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
+#: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
+#: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
 _MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
@@ -221,12 +221,13 @@ _OBJECT_Q = re.compile(r"^\s*qui\s+(?!est\b|sont\b|a\b|ont\b|était\b)[^?]+?\s+(
                        r"-t-(?:il|elle|ils|elles|on)\s+(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
 #: how far (characters) after the verb the object's name may start (« battant l'Américaine »)
 OBJECT_GAP = 20
+#: « l'Américaine Coco Gauff », « au Portugais Miguel Gomes »: the word before a name, a nationality if listed
 _NATIONALITY_BEFORE = re.compile(r"\b(?:le|la|les|au|aux|du|des|l['’])\s*([^\W\d]+)\s+$", re.IGNORECASE)
-#: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
-#: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
 #: « morts pendant la canicule », « tués dans l'incendie »: the event a toll is asked of
 _DEATH_IN_Q = re.compile(r"\b(?:morte?s?|tuée?s?|décédée?s?|blessée?s?|victimes?|péri)\s+(?:dans|pendant|lors|durant|au cours)\s+"
                          r"(?:de\s+|d['’])?(?:(?:la|le|les|l['’]|du|des|ce|cet|cette)\s*)?(?P<event>[^\W\d]{4,})", re.IGNORECASE)
+#: « Combien de morts… ? », « Quand X est-il mort ? »: a question about deaths, answered only by
+#: a sentence that speaks of them (« 87 cas », « 1.850 passages » count something else)
 _DEATH_WORDS = (r"morts?|mortes?|décès|décédée?s?|décéda|tuée?s?|meurt|meurent|mourir|mourut|mouraient|"
                 r"périe?s?|périrent|succombée?s?|succomba")
 _DEATH_Q = re.compile(rf"\b(?:{_DEATH_WORDS}|died|dead|deaths|killed|die)\b", re.IGNORECASE)
@@ -291,8 +292,10 @@ _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribuna
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
 _CAPITALISED = r"[A-ZÀ-ÝŒ][\w’'-]*"
+_WORD_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]")
 #: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
 _PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
+_SET_GAP = re.compile(r"\s*[,;/]?\s*")
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['’]|en|à|au|aux|la|le|les|l['’])\s*)?")
 #: words that give a name (« baptisé », « du nom de »), and a Latin species name's second word
 _NAMING = re.compile(r"\b(?:baptisée?s?|nommée?s?|dénommée?s?|surnommée?s?|appelée?s?|intitulée?s?|du nom de|"
@@ -676,7 +679,7 @@ class ExtractiveAnswerer:
         """Whether the article mentions every name, allowing inflection and close spellings."""
         words = self._article_words(source)
         for n in names:
-            stem = n[: max(4, len(n) - 2)]
+            stem = _stem_prefix(n)
             if n in words or any(w.startswith(stem) for w in words):
                 continue
             if any(similar(n, w) for w in words if w[:1] == n[:1]):
@@ -685,13 +688,9 @@ class ExtractiveAnswerer:
         return True
 
     def _article_words(self, source: str) -> frozenset[str]:
-        words = self._words_cache.get(source)
-        if words is None:
-            words = frozenset(re.findall(r"\w[\w-]*", fold(str(self.index.article(source)["text"]))))
-            if len(self._words_cache) > 256:
-                self._words_cache.clear()
-            self._words_cache[source] = words
-        return words
+        """The folded words of an article's text, as written (names are matched on them)."""
+        return _cached(self._words_cache, source, lambda: frozenset(
+            re.findall(r"\w[\w-]*", fold(str(self.index.article(source)["text"])))))
 
     def _cause_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
         """A sentence of ``best``'s article, retrieved or not, that gives a cause and shares a word
@@ -710,15 +709,12 @@ class ExtractiveAnswerer:
         return found[1] if found else None
 
     def _article_terms(self, source: str) -> frozenset[str]:
-        """The analysed terms of an article and its title (cached: a question looks at a few)."""
-        got = self._terms_cache.get(source)
-        if got is None:
+        """The analysed terms of an article and its title (words are matched on them)."""
+        def make() -> frozenset[str]:
             art = self.index.article(source)
-            got = frozenset(t.term for t in tokens(f"{art['title']}\n{art['text']}", self.analyzer))
-            if len(self._terms_cache) > 256:
-                self._terms_cache.clear()
-            self._terms_cache[source] = got
-        return got
+            return frozenset(t.term for t in tokens(f"{art['title']}\n{art['text']}", self.analyzer))
+
+        return _cached(self._terms_cache, source, make)
 
     def _in_the_questions_years(self, q: QuestionInfo, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates from articles that mention every year the question states (all of them
@@ -780,8 +776,7 @@ class ExtractiveAnswerer:
             m = _ROLE_VERB_Q.match(q.text)
             if not m:
                 return None
-            verb = fold(m.group("verb").lower()).split()[-1]
-            roles = next(r for stem, r in _VERB_ROLES.items() if verb.startswith(stem))
+            roles = _verb_roles(m.group("verb"))
         if ranked[0].prob <= 0:
             return None
         if subject is None:
@@ -1011,9 +1006,8 @@ class ExtractiveAnswerer:
                 # cause (« s'explique par », « en raison de ») over one that restates the fact; else
                 # when the best is the headline, which restates the question, one of the article's
                 # sentences that were not retrieved
-                headline = best.text.strip() == best.title.strip()
                 return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
-                    self._cause_in_article(q, best) if headline else None) or best
+                    self._cause_in_article(q, best) if _is_headline(best) else None) or best
             return best
         for has, alternatives in self._requirements(q):
             if has(best):
@@ -1053,7 +1047,7 @@ class ExtractiveAnswerer:
                 continue
             dist, spec = spans[0][0], spans[0][1]
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
-            if q.qtype == NUMBER and c.text.strip() == c.title.strip() and rounded_in_text(c, spans[0]):
+            if q.qtype == NUMBER and _is_headline(c) and rounded_in_text(c, spans[0]):
                 val -= HEADLINE_PENALTY  # « avec 54 % des voix » in a headline, « 54,2 % » in the text
             scored.append((val, -ranked.index(c), c))
         if scored:
@@ -1138,12 +1132,13 @@ class ExtractiveAnswerer:
                    if (t.surface.lower() not in NATIONALITIES or fold(t.surface) in asked) and (
                        t.term in q.idf or (t.surface[:1].isupper() and any(similar(fold(t.surface), n) for n in q.names)))]
         spans = typed_spans(c.text, q.qtype)
-        if q.qtype == PLACE and _WHICH_PLACE_Q.search(q.text):
+        which = _WHICH_PLACE_Q.search(q.text) if q.qtype == PLACE else None
+        if which:
             # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
             # (« dans un hôpital de Modène »)
             spans = [(_first_capital(c.text, a, b), b) for a, b in spans]
             # « de la commune d'Ustou, en Ariège »: the name the question's own noun introduces
-            noun = _WHICH_PLACE_Q.search(q.text).group("noun")
+            noun = which.group("noun")
             named = [(m.start(1), m.end(1)) for m in re.finditer(
                 rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+|d['’])({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
                 c.text, re.IGNORECASE) if c.text[m.start(1)].isupper() and c.text[m.start()].islower()]
@@ -1200,7 +1195,8 @@ class ExtractiveAnswerer:
         object_ends = [t.end for t in c.toks if fold(t.surface.lower()).startswith(_stem_prefix(obj.group("verb")))] if obj else []
         if score:
             # « 3-1 », « 2 à 0 », « 22,9 % des voix », not « la 9e minute »
-            spans = _set_runs(c.text, [m.span() for m in _SCORE.finditer(c.text)]) + [
+            # sets in a row are one score (« 6-4, 3-6, 7-5 »: a tennis match is its sets)
+            spans = _runs(c.text, [m.span() for m in _SCORE.finditer(c.text)], _SET_GAP) + [
                 sp for sp in spans if _SCORE_UNIT.search(c.text[sp[0]:sp[1]])]
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
@@ -1412,8 +1408,13 @@ def _question_pairs(q: QuestionInfo, c: Candidate) -> set[tuple[str, str]]:
     return {p for p in zip(terms, terms[1:]) if p in q.bigrams}
 
 
+def _is_headline(c: Candidate) -> bool:
+    """Whether the sentence is its article's title (which restates the story and rounds its figures)."""
+    return c.text.strip() == c.title.strip()
+
+
 def _stem_prefix(verb: str) -> str:
-    """The folded first letters two forms of a verb share (« battu », « battant » → « batt »)."""
+    """The folded first letters two forms of a word share (« battu », « battant » → « batt »)."""
     v = fold(verb.lower())
     return v[: max(4, len(v) - 2)]
 
@@ -1424,8 +1425,7 @@ def _role_after(question: str) -> "re.Pattern[str] | None":
     right after a name (« Loïc Cantin, président de la Fnaim »), says the name holds it."""
     m = _ROLE_VERB_Q.match(question)
     if m:
-        stem = next((st for st in _VERB_ROLES if fold(m.group("verb").lower()).split()[-1].startswith(st)), None)
-        roles = _VERB_ROLES.get(stem, []) if stem else []
+        roles = _verb_roles(m.group("verb"))
     else:
         m = re.match(r"^\s*qui\s+(?:est|était|sera)\s+(?:le|la|l['’])\s*(?:nouveau\s+|nouvelle\s+|actuel\s+|actuelle\s+)?([^\W\d]{4,})",
                      question, re.IGNORECASE)
@@ -1436,6 +1436,12 @@ def _role_after(question: str) -> "re.Pattern[str] | None":
                       "|".join(re.escape(r) for r in roles) + r")(?:e|s)?\b", re.IGNORECASE)
 
 
+def _verb_roles(verb: str) -> list[str]:
+    """The role nouns (folded) of a role verb (« dirige », « a présidé »), by its folded stem."""
+    last = fold(verb.lower()).split()[-1]
+    return next(r for stem, r in _VERB_ROLES.items() if last.startswith(stem))
+
+
 def _same_verb(a: str, b: str) -> bool:
     """Two terms of one participle: the stemmer keeps some agreements (« secouru », « secourus »)."""
     return a == b or re.sub(r"(?:e|s|es)$", "", a) == re.sub(r"(?:e|s|es)$", "", b)
@@ -1443,7 +1449,7 @@ def _same_verb(a: str, b: str) -> bool:
 
 def _first_capital(text: str, s: int, e: int) -> int:
     """Where the span's first capitalised word starts (its start if it has none)."""
-    m = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]").search(text, s, e)
+    m = _WORD_CAPITAL.search(text, s, e)
     return m.start() if m else s
 
 
@@ -1451,27 +1457,33 @@ def _enumerations(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[i
     """Spans listed one after another (« Gharb, Fès, Marrakech et Tafilalt ») joined into one,
     kept also one by one after it; and the joined ones."""
     out: list[tuple[int, int]] = []
-    runs: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if runs and s >= runs[-1][1] and _LIST_GAP.fullmatch(text, runs[-1][1], s):
-            runs[-1] = (runs[-1][0], e)
-        else:
-            runs.append((s, e))
+    runs = _runs(text, sorted(spans), _LIST_GAP)
     for r in runs:
         parts = [sp for sp in spans if r[0] <= sp[0] and sp[1] <= r[1]]
         out += [r] + [sp for sp in parts if sp != r]
     return out, {r for r in runs if r not in spans}
 
 
-def _set_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Scores in a row joined into one (« 6-4, 3-6, 7-5 »: a tennis match is its sets)."""
+def _runs(text: str, spans: list[tuple[int, int]], gap: "re.Pattern[str]") -> list[tuple[int, int]]:
+    """Ordered spans with only ``gap`` between them joined into one."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and re.fullmatch(r"\s*[,;/]?\s*", text[out[-1][1]:s]):
+        if out and s >= out[-1][1] and gap.fullmatch(text, out[-1][1], s):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _cached(cache: dict[str, frozenset[str]], source: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """``cache[source]``, made on first use; the cache is emptied past 256 articles (a question looks
+    at a few, a long session at thousands)."""
+    got = cache.get(source)
+    if got is None:
+        if len(cache) > 256:
+            cache.clear()
+        got = cache[source] = make()
+    return got
 
 
 def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:
