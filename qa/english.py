@@ -117,6 +117,16 @@ _WORDS: dict[str, str] = {
     "case": "cas", "recorded": "recensé enregistré relevé", "doses": "doses", "vaccinated": "vaccinés",
     "outbreak": "épidémie foyer", "epidemic": "épidémie", "runners": "coureurs", "runner": "coureur",
     "race": "course", "marathon": "marathon", "fish": "poissons", "removed": "retirées retirés",
+    # protests, transport, food safety, the sea (nineteenth round)
+    "tractors": "tracteurs", "tractor": "tracteurs tracteur", "motorway": "autoroute", "highway": "autoroute",
+    "blocked": "bloqué bloquée bloquent", "block": "bloquer bloquent", "protest": "manifestation protester mobilisation",
+    "protesters": "manifestants", "demonstrators": "manifestants", "strike": "grève", "strikers": "grévistes",
+    "metro": "métro", "subway": "métro", "line": "ligne", "stations": "gares stations", "station": "gare station",
+    "trains": "trains rames", "passengers": "voyageurs passagers", "travellers": "voyageurs", "journey": "trajet",
+    "trip": "trajet", "recalled": "rappel rappelé", "recall": "rappel", "cheeses": "fromages", "cheese": "fromage fromages",
+    "bacteria": "bactérie", "shark": "requin", "sharks": "requins", "surfer": "surfeur", "bitten": "mordu",
+    "attacks": "attaques", "fatal": "mortelles mortelle", "beach": "plage", "swimming": "natation baignade", "championships": "championnats", "championship": "championnat",
+    "medal": "médaille", "medals": "médailles", "gold": "or", "swimmer": "nageuse nageur", "banned": "interdite interdit interdiction",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -33,7 +33,8 @@ from qa.english import french_gloss, french_word, glossed
 from qa.first_names import starts_with_first_name
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
-from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans
+from qa.territories import is_territory
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.passage import Hit
@@ -85,12 +86,19 @@ _ROLE_ADJ = ("général|générale|adjoint|adjointe|délégué|déléguée|exéc
              "nationaliste|réformateur|réformatrice|" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)))
 _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
+#: between a name and the role noun after it: « Hélène Marchal, directrice … », « X, l'actuel président … »
+_HOLDER_GAP = re.compile(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:actuel(?:le)?\s+|nouveau\s+|nouvelle\s+)?")
+#: the role's complement after the role noun: « (générale) de la fromagerie », up to the clause's end
+_ROLE_OF = re.compile(rf"(?:e|s|es)?(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
+                      r"\s+(?:du|de la|de l['’]|des|de|d['’])\s*(?P<of>[^,;:.()«»\d]{1,40}?)\s*(?=[,;:.()«»]|$)")
 #: « Qui a développé CO3D ? »: a participle whose agent (« développé par X ») answers
 _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont|a été|ont été|avait été|fut)\s+"
                       r"(?:été\s+)?(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us)|[^\W\d]{2,}(?:ert|erte|erts|eint|aint|oint|ort))"
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       # « Qui indemnisera l'éleveur ? » answered by « Il sera indemnisé par l'État »
-                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront)))\b", re.IGNORECASE)
+                      # « Qui construit les rames ? » answered by « construites par Alstom »
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
+                      re.IGNORECASE)
 #: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
 #: then a compound tense's auxiliary: it did what the question's participle says
 _COMMON_SUBJECT = re.compile(r"\s*(?P<np>(?:Le|La|Les|L['’])\s*[a-zàâçéèêëîïôûù][^,;:.«»]{2,90}?)\s+(?:a|ont|est|sont|avait|avaient|était|étaient)\s+")
@@ -121,6 +129,13 @@ _SUBJECT_NOUNS = frozenset("etablissement entreprise societe groupe club associa
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes)\s+(?:[^\W\d]+\s+)?$")
 #: how likely a role-apposition sentence must be, relative to the best sentence
 ROLE_RATIO = 0.1
+#: « en revendiquaient plus d'un millier », « en a compté 3.000 »: the pronoun « en » and a verb before a figure
+_EN_VERB = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?P<verb>[^\W\d]{3,})\s+"
+                      r"(?:(?:plus|près|moins)\s+d['’]|environ\s+|quelque\s+)?$", re.IGNORECASE)
+#: « la ligne 17 … en 2030 »: how much farther (characters) an answer outside the clause of the
+#: question's number counts, and what ends a clause
+CLAUSE_CHARS = 80.0
+_CLAUSE_CUT = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")
 #: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
 #: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
 NOT_PERSON_CHARS = 30.0
@@ -133,9 +148,9 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
 _CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])",
                        re.IGNORECASE)
 #: units of time, as counted in durations and sentences (« quatre ans », « dix jours »)
-_TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes?|siècles?|décennies?)"
+_TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes?|centièmes?|siècles?|décennies?)"
 #: unit words of measure and money, shared by :data:`_MEASURE_UNIT` and :data:`_KEPT_UNIT`
-_MEASURE_WORDS = r"km|kilomètres?|mètres?|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|degrés?"
+_MEASURE_WORDS = r"km|kilomètres?|(?:centi|milli)?mètres?|cm|mm|kg|tonnes?|ha|hectares?|euros?|dollars?|degrés?|(?:micro|milli)?grammes?|litres?"
 #: units a short answer keeps even when the question names them: « dix jours » and « 1.200
 #: hectares » read as answers, a bare « dix » or « 1.200 » does not (counted things are dropped:
 #: « combien de prévenus » → « seize »)
@@ -287,7 +302,7 @@ _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-
 #: an institution named by a common noun and its town (« le parquet de Paris »)
 _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
-                             r"gouvernement|parlement|ministère)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
+                             r"gouvernement|parlement|ministère|métropole|communauté\s+d['’]agglomération|communauté\s+de\s+communes)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
@@ -343,6 +358,13 @@ _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
                        re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+#: « Quelle association… ? », « Quel syndicat… ? »: an organisation asked for by its kind
+_WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat)s?\b",
+                          re.IGNORECASE)
+#: « installée à Saint-Pierre-sur-Dives », « basé à Lyon »: where something is, nobody
+_SITED_AT = re.compile(r"\b(?:install|situ|bas|implant|localis|domicili|n)(?:é|ée|és|ées)\s+(?:à|au|aux)\s+$", re.IGNORECASE)
+#: « Dans quel club… ? »: « licenciée au Cercle des nageurs de Marseille » is the answer, not a place
+_IN_WHICH_Q = re.compile(r"^\s*(?:dans|au\s+sein\s+d[eu']|pour|chez)\s+(?:quel|quelle|quels|quelles)\b", re.IGNORECASE)
 _TO_WHOM_Q = re.compile(r"^\s*(?:à|a|auprès\s+de|aupres\s+de)\s+qui\b", re.IGNORECASE)
 _PLACE_START = re.compile(r"(?:à|au|aux|en|dans|vers|près|depuis|jusqu|sur)\b", re.IGNORECASE)
 #: share (idf) of the question's other words that the best sentence must hold when no retrieved
@@ -363,6 +385,8 @@ _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ère|ème|eme)")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
+#: « le dixième établissement », « la 12e victime »: an ordinal that says how many so far
+_COUNTING_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|ème|eme)|[a-zé-]{3,}ième)(?!\w)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
 _VOTES_Q = re.compile(r"\bcombien\s+de\s+voix\b|\bhow many votes\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
@@ -786,6 +810,10 @@ class ExtractiveAnswerer:
             folded = fold(c.text.lower())
             spans = sorted(self.typed(q, c))
             for r in role_re.finditer(folded):
+                holder = self._holder_before(q, c, spans, r.start(), r.end(), subject)
+                if holder:
+                    c.answer_span = holder
+                    return c  # « a déclaré Hélène Marchal, directrice générale de la fromagerie »
                 end = r.end()
                 adj = re.match(r"\s+([^\W\d]+)", c.text[end:])
                 if adj and self.analyzer._term(adj.group(1).lower()) in q.idf:
@@ -815,9 +843,28 @@ class ExtractiveAnswerer:
                         return c
                     continue
                 if all(t.term in q.idf for t in of):
+                    # the fullest name that starts there: « l'association Eau et Rivières de Bretagne »,
+                    # and for « Quels syndicats… ? » the whole list (« SUD-Rail et la CGT-Cheminots »)
+                    after = max((sp for sp in spans if sp[0] == after[0]), key=lambda sp: sp[1])
                     c.answer_span = after  # « le groupe finlandais NordPulp », not a later « de Saint-Girons »
                     return c  # « Le directeur du festival, Jérôme Tréhorel » for « … directeur du festival … »
         return None
+
+    def _holder_before(self, q: QuestionInfo, c: Candidate, spans: list[tuple[int, int]], start: int, end: int,
+                       subject: set[str]) -> tuple[int, int] | None:
+        """The name set just before a role noun (« Hélène Marchal, directrice générale de la
+        fromagerie ») when the role's complement is what the question asks about: the apposition
+        says who holds the role as plainly as « la directrice, Hélène Marchal »; the whole list
+        when there is one (« Mark Burg et Oren Koules, producteurs de la série »)."""
+        end_at = max((b for _, b in spans if b <= start), default=None)
+        before = min(((a, b) for a, b in spans if b == end_at), default=None)
+        if before is None or not _HOLDER_GAP.fullmatch(c.text, before[1], start):
+            return None
+        m = _ROLE_OF.match(c.text, end)
+        if not m:
+            return None
+        of = {t.term for t in c.toks if t.start >= m.start("of") and t.end <= m.end("of")}
+        return before if of and of <= subject else None
 
     def _passive_agent(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """For « Qui a développé le satellite ? »: a sentence of the best sentence's article where
@@ -825,11 +872,17 @@ class ExtractiveAnswerer:
         Space »), which names the doer even when it repeats few of the question's words."""
         if ranked[0].prob <= 0 or self._agent_verb(q) is None:
             return None
-        for c in _likely_in_best_article(ranked):
+        def named(c: Candidate) -> bool:
             starts = {a for a, _ in self.typed(q, c)}
-            if any(a in starts for a, _ in self._agents(q, c)):
-                return c
-        return None
+            return any(a in starts for a, _ in self._agents(q, c))
+
+        found = next((c for c in _likely_in_best_article(ranked) if named(c)), None)
+        if found is None and not self.typed(q, ranked[0]):
+            # the best sentence names nobody (« l'indemnisation des éleveurs touchés par … »): a
+            # nearly as likely sentence of another article that names the agent (« Il sera
+            # indemnisé par l'État ») answers « Qui indemnisera l'éleveur ? »
+            found = next(iter(_nearly_as_likely(ranked, named)), None)
+        return found
 
     def _agent_verb(self, q: QuestionInfo) -> str | None:
         """The term of the verb whose agent a « qui » question asks for, if it asks that."""
@@ -965,10 +1018,20 @@ class ExtractiveAnswerer:
             term = self.analyzer._term(noun.lower())
 
             def names_it(c: Candidate) -> bool:
-                return any(t.term == term or (t.term[:2] == term[:2] and similar(t.term, term))  # not « hauteur »
+                # not « hauteur »; not « ouvrir » (ouvr) for « ouvriers » (ouvri): short stems are not fuzzed
+                return any(t.term == term or (t.term[:2] == term[:2] and min(len(t.term), len(term)) >= 5 and similar(t.term, term))
                            for t in [*c.toks, *tokens(c.title, self.analyzer)])
 
             yield names_it, lambda ranked, has: ranked if any(has(c) for c in ranked) else []
+
+            def counts_it(c: Candidate) -> bool:
+                return any(_counted_term(c, s) == term for s, _ in self.typed(q, c))
+
+            # « Combien de voyageurs par jour sont attendus ? »: the best sentence has no figure
+            # (« ses premiers voyageurs »): a nearly as likely one that counts them (« attend
+            # environ 300.000 voyageurs ») rather than another figure further down (« 16 gares »);
+            # a best sentence with a figure keeps it (« Hašek compte 41 victoires » for « matchs »)
+            yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: _nearly_as_likely(ranked, counts_it, same_article=True) or ranked
         if q.qtype == NUMBER and _AGE_Q.search(q.text):
             def aged(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
                 # the article about the person gives the age once, often where nothing else of the
@@ -1065,7 +1128,10 @@ class ExtractiveAnswerer:
                 spans = self.typed(q, c)
                 return bool(spans) and (durations or not _TIME_SPAN.search(c.text[spans[0][0]:spans[0][1]]))
 
-            other = next((c for c in ranked[:12] if c not in pool and c.prob >= floor and counts(c)), None)
+            others = [c for c in ranked[:12] if c not in pool and c.prob >= floor and counts(c)]
+            # the best sentence's own article first: « Combien a coûté le prolongement de la ligne
+            # D ? » is « auront coûté 98 millions d'euros » of the tramway story, not another line's cost
+            other = next((c for c in others if c.source == best.source), None) or next(iter(others), None)
             return other if other is not None or figure else best
         return best
 
@@ -1144,6 +1210,15 @@ class ExtractiveAnswerer:
                 c.text, re.IGNORECASE) if c.text[m.start(1)].isupper() and c.text[m.start()].islower()]
             spans = sorted(set(spans) | set(named))
             which_named = set(named)
+        elif q.qtype == PERSON and (org := _WHICH_ORG_Q.match(q.text)):
+            # « Quelle association a déposé une plainte ? » « l'association Notre affaire à tous, qui
+            # a déposé une plainte »: the name the question's noun introduces, lower-case words and all
+            named = [(m.start(1), m.end(1)) for m in re.finditer(
+                rf"\b{re.escape(org.group('noun').lower())}s?\s+({_CAPITALISED}(?:\s+[^\W\d][\w'’-]*){{0,5}}?)"
+                r"(?=\s*(?:[,;:.()«»]|\squi\s|\s(?:a|ont|est|sont|avait|avaient|dénonce|estime|demande|réclame)\s|$))",
+                c.text, re.IGNORECASE) if c.text[m.start(1)].isupper()]
+            spans = sorted(set(spans) | set(named))
+            which_named = set(named)
         else:
             which_named = set()
         if q.qtype == PERSON:
@@ -1157,10 +1232,21 @@ class ExtractiveAnswerer:
             # « Quel était son classement ? » is answered by an ordinal (« 361e mondiale »), which
             # figures otherwise are not (« la 10e étape »)
             spans = sorted(spans + [m.span() for m in _ORDINAL.finditer(c.text)])
+        elif q.qtype == NUMBER and (noun := _asked_noun(q.text)):
+            # « Il s'agit du dixième établissement de santé visé … depuis le début de l'année » for
+            # « Combien d'établissements ont été attaqués ? »: an ordinal before the counted noun counts
+            term = self.analyzer._term(noun.lower())
+            after = {t.start: t.term for t in c.toks}
+            spans = sorted(spans + [m.span() for m in _COUNTING_ORDINAL.finditer(c.text)
+                                    if after.get(m.end() + 1) == term and c.text[m.end():m.end() + 1] == " "])
         if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
             origins = origin_spans(c.text)
             spans = origins + [sp for sp in spans if not any(a <= sp[0] < b for a, b in origins)]
         agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
+        if agents and lists:
+            # « Quels syndicats ont lancé la grève ? » « lancée par les syndicats SUD-Rail et la
+            # CGT-Cheminots »: the whole list the agent opens
+            agents = [next(((a, r[1]) for r in sorted(lists) if r[0] <= a < r[1]), (a, b)) for a, b in agents]
         if agents:
             # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »
             return [(-1.0, 0, a, b) for a, b in agents] + [
@@ -1200,15 +1286,21 @@ class ExtractiveAnswerer:
                 sp for sp in spans if _SCORE_UNIT.search(c.text[sp[0]:sp[1]])]
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
+        place_ends: set[int] = set()  # where the places rejected as « qui » answers end
+        q_numbers = set(re.findall(r"\d+", q.text))
         for s, e in spans:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
             if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
+            if q.qtype in (NUMBER, DATE) and (digits := re.findall(r"\d+", c.text[s:e])) and set(digits) <= q_numbers:
+                continue  # « la ligne 15 Sud » for « Combien d'ouvriers … la ligne 15 ? »: the question's own figure
             if (q.qtype in (PERSON, NAME, PLACE) and inside and inside[0].surface[:1].isupper() and inside[0].term in q.idf
                     and re.search(rf"(?<!\w){re.escape(inside[0].surface.lower())}(?!\w)", q.text)):
                 continue  # « Rassemblement national » for « Où aura lieu le rassemblement ? »: the question's own word
+            if q.qtype in (PERSON, NAME, PLACE) and re.search(rf"(?<![\w'’-]){re.escape(c.text[s:e])}(?![\w'’-])", q.text):
+                continue  # « plainte contre X » for « … une plainte contre X ? »: the question's own word
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
             if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
                 continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
@@ -1216,9 +1308,12 @@ class ExtractiveAnswerer:
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
-            if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 18), s) or (
-                    _AT_PLACE.search(c.text, max(0, s - 6), s) and not _TO_WHOM_Q.match(q.text))):
-                continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France »: a place, nobody
+            if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 18), s) or _SITED_AT.search(c.text, max(0, s - 20), s) or (
+                    _AT_PLACE.search(c.text, max(0, s - 6), s) and not _TO_WHOM_Q.match(q.text) and not _IN_WHICH_Q.match(q.text)) or (
+                    c.text[s - 1 : s] == "(" and c.text[: s - 1].rstrip() and len(c.text[: s - 1].rstrip()) in place_ends)
+                    or is_territory(c.text[s:e])):
+                place_ends.add(e)
+                continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France », « à Caen (Calvados) », « (Drôme) »: a place, nobody
             if q.qtype == PERSON and re.match(r"\s\d{1,3}(?![\d.,]|\s*(?:%|ans\b))", c.text[e : e + 8]):
                 continue  # « le Top 14 », « la Ligue 1 », « France 2 »: a competition or a channel, nobody
             if q.qtype in (PERSON, NAME, PLACE) and _ROMAN_ORDINAL.fullmatch(c.text[s:e]):
@@ -1239,17 +1334,25 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
+                if _ASKS_DURATION.search(q.text) and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
+                    continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
+                if _ASKS_DURATION.search(q.text) and re.fullmatch(r"\d{1,2}\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
+                        re.search(r"\b(?:à|vers|dès|avant|après|jusqu['’]à)\s+$", c.text[max(0, s - 12):s]):
+                    continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)
                 if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
                 if noun and (_PEOPLE.fullmatch(noun) or (counted and not duration_ok and not _TIME_SPAN.search(noun))) \
-                        and _TIME_SPAN.search(c.text[s:e]) and not any(t.term == asked_term for t in inside):
+                        and (_TIME_SPAN.search(c.text[s:e]) or RACE_TIME_RE.fullmatch(c.text[s:e])) and not any(t.term == asked_term for t in inside):
                     # « combien de personnes ? » is never « quatre ans d'emprisonnement », « combien de
                     # véhicules ? » never « sur un an »
                     continue
+                if counted and noun and noun.lower() != "fois" and re.search(r"\bfois$", c.text[s:e]):
+                    continue  # « combien de personnes ? » is not « jusqu'à quatre fois » (a multiple)
                 if (counted or how_many) and _ADDRESS.match(c.text, s):
                     continue  # « l'immeuble du 65 rue d'Aubagne » counts nobody
                 if (counted and not money and _MEASURE_UNIT.search(c.text[s:e]) and not _MEASURE_UNIT.search(q.text)
-                        and not any(t.term == asked_term for t in inside)):
+                        and not any(t.term == asked_term for t in inside)
+                        and not ((w := _OF_WHAT.match(c.text, e)) and self.analyzer._term(w.group("what").lower()) == asked_term)):
                     # « combien de morts » is not answered by « 207 km/h »; « sous combien de neige »
                     # is, by « deux mètres de neige »: what the question counts is measured
                     continue
@@ -1285,6 +1388,16 @@ class ExtractiveAnswerer:
                 what = _OF_WHAT.match(c.text, nxt.end if nxt is not None and nxt.term == asked_term and nxt.start - e < 3 else e)
                 if what and (t := self.analyzer._term(fold(what.group("what").lower()))) != asked_term and t in q.idf:
                     key -= COUNTED_CHARS
+                # « les organisateurs en revendiquaient plus d'un millier » for « Combien de manifestants
+                # les organisateurs revendiquaient-ils ? »: « en » stands for what is counted, and the
+                # question's own verb governs the figure
+                pro = _EN_VERB.search(c.text, max(0, s - 40), s)
+                if pro and self.analyzer._term(pro.group("verb").lower()) in q.idf:
+                    key -= COUNTED_CHARS + 5.0
+            if q.qtype == NUMBER and re.search(r"\bdont\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", c.text[max(0, s - 20):s]):
+                nxt = next((t for t in c.toks if t.start >= e), None)
+                if nxt is not None and nxt.start - e < 3 and nxt.term in q.idf and nxt.term != asked_term:
+                    key -= COUNTED_CHARS + 1.0  # « Combien d'attaques ont été mortelles ? » « 34 attaques, dont 11 mortelles »
             if q.qtype == NUMBER:
                 after = _BREAKDOWN.match(c.text, e)
                 if after:
@@ -1326,6 +1439,7 @@ class ExtractiveAnswerer:
             if lists and (s, e) in lists:
                 key -= 1.0  # the whole list before any of its items, for a question asking for several
             out.append((key, spec, s, e))
+        out = _clause_of_number(q.text, c.text, out, count=q.qtype == NUMBER)
         out.sort(key=lambda t: (t[0] - 15 * t[1], t[2], t[3]))
         return out
 
@@ -1512,6 +1626,39 @@ def asks_money(question: str) -> bool:
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))
     return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question))
+
+
+def _clause_of_number(question: str, text: str, spans: list[tuple[float, int, int, int]],
+                      count: bool = False) -> list[tuple[float, int, int, int]]:
+    """« Quand la ligne 17 doit-elle ouvrir ? » in « la ligne 18 … en octobre 2027, et la ligne 17
+    … en 2030 »: a number the question names (« 17 ») singles out one item of a list, and the
+    answer is the one in that item's clause (between commas, semicolons, colons), not the one
+    nearest to it across a comma; for a count, a year the question names does the same. Only
+    when some span is in such a clause and some is not."""
+    if len(spans) < 2:
+        return spans
+    marks = []
+    for m in re.finditer(r"([^\W\d]{3,})\s+(\d+)(?![\d.,]\d)", question):
+        # the same noun with several numbers in the sentence (« la ligne 16 …, la ligne 18 …, la ligne 17 »)
+        found = [(n.start(1), n.group(1)) for n in re.finditer(rf"\b{re.escape(m.group(1))}\s+(\d+)(?![\d.,]\d)", text, re.IGNORECASE)]
+        if len({x for _, x in found}) >= 2:
+            marks += [i for i, x in found if x == m.group(2)]
+    if count:
+        # « Combien de régions … en 2015 ? » « treize régions depuis 2016, contre vingt-sept en 2015 »
+        years = set(re.findall(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", question))
+        marks += [m.start() for m in re.finditer(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", text) if m.group(0) in years]
+    if not marks:
+        return spans
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(text)] + [len(text) + 1]
+
+    def clause(i: int) -> int:
+        return next(k for k in range(len(cuts) - 1) if cuts[k] <= i < cuts[k + 1])
+
+    marked = {clause(i) for i in marks}
+    inside = [clause(sp[2]) in marked and not any(sp[2] <= i < sp[3] for i in marks) for sp in spans]
+    if not any(inside) or all(inside):
+        return spans
+    return [sp if ok else (sp[0] + CLAUSE_CHARS, *sp[1:]) for sp, ok in zip(spans, inside)]
 
 
 def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool],

@@ -268,7 +268,8 @@ SPAN_FEATURES = (
     "why_cue", "how_cue", "crosses_bound", "after_q_clause", "before_verb_q",
 )
 
-_SPAN_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+#: a word, a figure with its separators (« 300.000 », « 9,3 »: never cut at the dot), or a mark
+_SPAN_WORD = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)+|\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
 _BOUND_CHARS = frozenset(",;:()«»\"“”–—[]")
 _COPULA = frozenset("est sont était étaient fut furent sera seront devient devenu reste appelé appelée appelés nommé "
                     "nommée désigne désignent signifie représente constitue consiste".split())

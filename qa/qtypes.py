@@ -37,6 +37,9 @@ _PERSON_NOUNS = {
     "architecte", "compositeur", "chanteur", "chanteuse", "acteur", "actrice", "realisateur", "pilote",
     "successeur", "predecesseur", "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "mari",
     "organisation", "entreprise", "societe", "groupe", "equipe", "club", "parti", "marque", "journal",
+    # organisations asked by their kind: « Quelle association critique… ? », « Quel syndicat… ? »
+    "association", "associations", "syndicat", "syndicats", "ong", "fondation", "organisme", "collectif",
+    "constructeur", "fabricant", "enseigne", "enseignes", "compagnie", "operateur",
 }
 _PLACE_NOUNS = {
     "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",

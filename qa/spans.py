@@ -96,15 +96,15 @@ RATIO_RE = re.compile(rf"\b(?:une?|{_WRITTEN}|\d+)\s+(?:[^\W\d][\w’'-]*\s+){{1
 HOURS_RE = re.compile(r"(?<![\w,.])(?<!à )(?<!vers )(?<!dès )(?<!avant )(?<!après )(?<!jusqu'à )(?<!jusqu’à )"
                       r"\d{1,2}\s*h\s*\d{2}(?![\d,.]|\s*(?:min\b|['’]))")
 RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])\s*(?:\d{2}(?:[,.]\d+)?\s*(?:s\b|['’]{2}|\b))?"
-                          r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b)")
+                          r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b(?:\s*\d{2}\b(?!\s*(?:%|ans?\b|[a-zé])))?)")
 #: the unit of measure after an approximate count (« une quinzaine de mètres »)
 _APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimètres|km|tonnes|kilos|litres|hectares|euros|dollars|degrés)(?!\w)",
                           re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
-ONE_RE = re.compile(r"\b(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
+ONE_RE = re.compile(r"\b(?:(?:plus|près|moins)\s+d['’]|environ\s+)?(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
-_CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
+_CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|(?:(?<=Pointe)|(?<=Cap)|(?<=Anse)|(?<=Île)|(?<=Ile)|(?<=Bois)|(?<=Col)|(?<=Trou)|(?<=Puy)|(?<=Roche)|(?<=Rocher)|(?<=Croix)|(?<=Mont)|(?<=Pont)|(?<=Port)|(?<=Pas)|(?<=Val))\s+(?:au|aux)\s+(?=[A-ZÀ-ÝŒ])|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
 _OF = r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
 _LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-])"
 #: lower-case adjectives that belong to an institution's name (« la Commission européenne »,
@@ -122,7 +122,7 @@ _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nati
              r"|(?:(?<=Autorité)|(?<=Cour)|(?<=Agence)|(?<=Office)|(?<=Caisse)|(?<=Chambre)|(?<=Commission)|(?<=Comité)"
              r"|(?<=Conseil)|(?<=Direction)|(?<=Inspection)|(?<=Tribunal)|(?<=Institut)|(?<=Observatoire)|(?<=Fédération)"
              r"|(?<=Confédération)|(?<=Ligue)|(?<=Ministère)|(?<=Banque)|(?<=Syndicat)|(?<=Parquet)|(?<=Bureau)"
-             r"|(?<=Centre)|(?<=Service)|(?<=Haut-Commissariat)|(?<=Établissement))"
+             r"|(?<=Centre)|(?<=Service)|(?<=Haut-Commissariat)|(?<=Établissement)|(?<=Cercle)|(?<=Club)|(?<=Amicale))"
              # « l'Office français de la biodiversité (OFB) »: a nationality between
              r"(?:\s+(?:français|française|européen|européenne|national|nationale|international|internationale))?"
              rf"\s+{_OF}{_LOWER_WORD}"
@@ -137,7 +137,11 @@ _LOW = r"[a-zà-ÿœ][a-zà-ÿœ'’-]*"
 #: a common-noun head before the name, « le parvis de la gare Saint-Jean », « au musée
 #: archéologique de Strasbourg », « à hauteur de Loriol-sur-Drôme »: a noun, maybe an adjective,
 #: « de », then maybe one more noun (« gare ») before the name
-_PLACE_HEAD = rf"(?:{_LOW}\s+(?:{_LOW}\s+)?(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])\s*{_ART}?(?:{_LOW}\s+)?|{_LOW}\s+)"
+_PLACE_HEAD = (rf"(?:{_LOW}\s+(?:{_LOW}\s+)?(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])\s*{_ART}?"
+               # « à la salle des fêtes d'Oullins »: a second noun and its own « de »
+               # (not « de la ville de Sitia »: the town is the place)
+               rf"(?:(?!d['’]){_LOW}\s+|(?!(?:ville|commune|village|localité|région|département)\b){_LOW}"
+               rf"(?:\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+)|\s+d['’]))?|{_LOW}\s+)")
 PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+{_ART}?{_PLACE_HEAD}?{_CAP}(?:{_CONNECT}{_CAP})*{_NAME_ADJ}")
 #: « sur le parvis de la gare Saint-Jean », « devant l'hôtel de ville de Lyon »: prepositions that
 #: introduce a place only through a common noun
@@ -184,7 +188,8 @@ _DETERMINER_AFTER = re.compile(r"\s+(?:la|le|les|l['’]|un|une|des|du|au|aux|ce
 _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
     selon contre entre vers chez depuis pendant avant après est sont a ont était fut se sa son ses ce
-    il elle ils elles on nous vous seulement environ déjà encore aussi chacun chacune chaque""".split()
+    il elle ils elles on nous vous seulement environ déjà encore aussi chacun chacune chaque
+    jusqu'à jusqu’à jusqu'au jusqu’au jusqu'aux jusqu’aux lorsque puis""".split()
 )
 
 
@@ -227,6 +232,10 @@ def date_spans(sentence: str) -> list[Span]:
     return [trim_span(sentence, *m.span()) for m in DATE_RE.finditer(sentence) if m.group(0).strip()]
 
 
+#: a determiner and a common noun right before a number make it the thing's label (« la ligne 16 »)
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:la|le|les|l['’]|sa|son|ses|leur)\s*(?!total\b|moins\b|plus\b)[a-zàâçéèêëîïôûù]{3,}(?:\s+(?:départementale|nationale|communale))?\s+$")
+
+
 def number_spans(sentence: str) -> list[Span]:
     """Numbers with their unit (« près de 2.900 Russes », « 80% », « une heure »)."""
     out: list[Span] = []
@@ -240,6 +249,10 @@ def number_spans(sentence: str) -> list[Span]:
             continue
         if text[-1:].isdigit() and re.match(r"(?:e|è|ème|eme|er|re|nd|nde)\b", sentence[m.end():]):
             continue  # an ordinal (« la 10e étape », « 1er »), not an amount
+        if text[:1].isdigit() and (sentence[e:e + 1] == "/" or sentence[s - 1 : s] == "/"):
+            continue  # « Publié le 22/05/2025 »: a date, no amount
+        if text[:1].isdigit() and _LABEL_BEFORE.search(sentence, max(0, s - 30), s):
+            continue  # « la ligne 16 », « l'article 49 », « la route départementale 817 »: a label, not an amount
         word = re.match(r"[\w]+", text)
         if word and not word.group(0)[0].isdigit() and not re.fullmatch(
                 r"(?:près|environ|plus|moins|au|quelque|jusqu|pas|presque|un)", word.group(0), re.IGNORECASE):
@@ -275,12 +288,18 @@ def number_spans(sentence: str) -> list[Span]:
     return sorted(sp for sp in out if sp[0] < sp[1])
 
 
+_ORG_AND = re.compile(rf"\b(?:association|fondation|collectif|coopérative|fédération|société|agence|cabinet|maison|librairie)\s+"
+                      rf"({_CAP}(?:{_CONNECT}{_CAP})*\s+et\s+{_CAP}(?:{_CONNECT}{_CAP})*)")
+
+
 def name_spans(sentence: str) -> list[Span]:
     """Runs of capitalised words (people, organisations, places), minus leading function words."""
     out: list[Span] = []
     for m in NAME_RE.finditer(sentence):
         s, e = _strip_leading(sentence, *m.span())
         s, e = trim_span(sentence, s, e)
+        if s < e and sentence[s].islower() and (cap := re.search(r"(?<![\w'’-])[A-ZÀ-ÝŒ]", sentence[s:e])):
+            s += cap.start()  # « L'association Eau »: the name after the common noun
         at_start = not sentence[:s].strip(" «\"“-–(")
         single = not re.search(r"[\s-]", sentence[s:e])
         # one capitalised word opening the sentence is most often a common word (« Elle », « Selon »),
@@ -288,7 +307,9 @@ def name_spans(sentence: str) -> list[Span]:
         described = re.match(r"\s*,\s*qui\s", sentence[e:])
         if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper() and not described):
             out.append((s, e))
-    return out
+    # « l'association Eau et Rivières de Bretagne »: after a singular organisation noun, « X et Y » is one name
+    out += [m.span(1) for m in _ORG_AND.finditer(sentence)]
+    return sorted(set(out))
 
 
 #: « face à l'Olympique lyonnais », « grâce à Airbus »: « à » that introduces no place
@@ -318,10 +339,16 @@ def common_place_spans(sentence: str) -> list[Span]:
     return [trim_span(sentence, *m.span()) for m in COMMON_PLACE_RE.finditer(sentence)]
 
 
+#: « à bord d'une Peugeot 308 », « à l'aide de Google », « à cause du statut de Coco Chanel »: « à »
+#: that introduces a vehicle, a means or a cause, no place
+_ABOARD = re.compile(r"à\s+(?:bord|l['’]aide|l['’]occasion|la\s+demande|l['’]appel|la\s+tête|l['’]issue|l['’]initiative|"
+                     r"cause|la\s+suite|l['’]image|l['’]instar|propos|l['’]égard|l['’]exception)\b", re.IGNORECASE)
+
+
 def place_spans(sentence: str) -> list[Span]:
     """« à Moscou », « en Syrie », « dans le Golfe »: a place preposition then a name."""
     out = [trim_span(sentence, *m.span()) for m in PLACE_RE.finditer(sentence)
-           if not _NOT_PLACE_BEFORE.search(sentence, 0, m.start())]
+           if not _NOT_PLACE_BEFORE.search(sentence, 0, m.start()) and not _ABOARD.match(m.group(0))]
     out += [trim_span(sentence, *m.span()) for m in PLACE_NOUN_RE.finditer(sentence)
             if not any(a <= m.start() < b for a, b in out)]
     out += [trim_span(sentence, *m.span()) for m in STREET_RE.finditer(sentence)

@@ -706,6 +706,73 @@ def test_short_answers_on_round_eighteen(news_answerer, question: str, answer: s
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # nineteenth round (a listeria recall, a metro line, a farmers' blockade, a shark attack)
+    # the name before the role (« Hélène Marchal, directrice générale de la fromagerie »)
+    ("Qui dirige la fromagerie Moulin de Vaucelles ?", "Hélène Marchal"),
+    # the best sentence has no figure (« ses premiers voyageurs »): the one that counts them
+    ("Combien de voyageurs par jour sont attendus sur la ligne 15 Sud ?", "environ 300.000"),
+    ("Qui construit les rames de la ligne 15 ?", "Alstom"),  # a present question, a passive agent
+    ("Quand la ligne 17 doit-elle ouvrir ?", "en 2030"),  # the clause of the question's « ligne 17 »
+    # « les organisateurs en revendiquaient plus d'un millier »: « en » and the question's verb
+    ("Combien de manifestants les organisateurs revendiquaient-ils ?", "plus d'un millier"),
+    ("Combien d'attaques de requin ont été mortelles depuis 2011 ?", "11"),  # « 34 attaques, dont 11 mortelles »
+    ("Quelle association critique l'opération de prélèvement ?", "Sea Shepherd"),  # an organisation noun asks « qui »
+    ("Quelle association veut porter plainte ?", "Eau et Rivières de Bretagne"),  # « X et Y » after « l'association »
+    ("Quels syndicats ont lancé la grève ?", "SUD-Rail et la CGT-Cheminots"),  # an agent opening a list
+    ("How many tractors blocked the motorway?", "420"),
+    # an ordinal before the counted noun counts (« le dixième établissement de santé visé »)
+    ("Combien d'établissements de santé ont été attaqués depuis le début de l'année ?", "dixième"),
+    # the best sentence's own article before another's figure, and another's passive agent when
+    # the best sentence names nobody
+    ("Combien a coûté le prolongement de la ligne D ?", "98 millions d'euros"),
+    ("Qui indemnisera l'éleveur ?", "État"),
+])
+def test_short_answers_on_round_nineteen(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # twentieth round (a ski resort closing, an escape from hospital, PFAS in tap water, swimming)
+    ("Où la voiture volée avait-elle été dérobée ?", "à Montélimar"),  # « à bord d'une Peugeot » is no place
+    # the name after the question's organisation noun, lower-case words and all; not the
+    # question's own « X »
+    ("Quelle association a déposé une plainte contre X ?", "Notre affaire à tous"),
+    ("Qui gère le réseau d'eau ?", "métropole de Lyon"),  # the institution, not its town
+    ("Où aura lieu la réunion publique ?", "à la salle des fêtes d'Oullins"),
+    ("En combien de temps Léna Vasseur a-t-elle nagé le 200 m papillon ?", "2 min 04 s 37"),  # hundredths too
+])
+def test_short_answers_on_round_twenty(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_departments_are_places_not_people() -> None:
+    from qa.territories import is_territory
+
+    assert is_territory("Drôme") and is_territory("Côte-d’Or") and is_territory("La Réunion")
+    assert not is_territory("Paris") and not is_territory("Hélène Marchal")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("la ligne 16 doit ouvrir fin 2027", ["2027"]),  # « ligne 16 » is a label, not an amount
+    ("Publié le 22/05/2025", []),  # a date
+    ("Des archéologues ont mis au jour 84 sépultures.", ["84 sépultures"]),  # « au jour » is no label
+    ("les organisateurs en revendiquaient plus d'un millier.", ["plus d'un millier"]),
+    ("la ligne doit ouvrir fin 2027 jusqu'à Clichy-Montfermeil", ["2027"]),  # « jusqu'à » is no unit
+])
+def test_labels_and_dates_are_no_amounts(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("sur le spot de la Pointe au Sel, à Saint-Leu", "Pointe au Sel"),
+    ("licenciée au Cercle des nageurs de Marseille", "Cercle des nageurs de Marseille"),
+    ("L'association Eau et Rivières de Bretagne a annoncé son intention de porter plainte.", "Eau et Rivières de Bretagne"),
+])
+def test_place_and_organisation_names_with_au_and_et(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, name_spans(sentence))
+
+
 @pytest.mark.parametrize("question, cause", [
     ("Pourquoi Valtrix ferme-t-il son usine ?", "invoque la baisse des commandes"),
     ("À quoi les professionnels attribuent-ils le ralentissement ?", "attribuent ce ralentissement à la hausse des taux"),
@@ -760,6 +827,21 @@ def test_a_future_question_lists_no_past_date_as_another_mention(news_answerer) 
     "Combien de personnes sont mortes pendant la canicule ?",
     # a date question whose year no article states
     "Quand le dinosaure a-t-il été découvert pour la première fois en 1890 ?",
+    # nineteenth round: nobody works on the site in the articles (« ouvrir » is no « ouvriers »,
+    # « la ligne 15 » is the question's own figure), nor is a time of day or an age how long it took
+    "Combien d'ouvriers ont travaillé sur le chantier de la ligne 15 ?",
+    "Combien de temps les voleurs ont-ils mis pour agir ?",
+    # twentieth round: « jusqu'à quatre fois » is a multiple, « 0,1 microgramme » a measure, no one ill
+    "Combien de personnes sont tombées malades à cause des PFAS ?",
 ])
 def test_what_the_articles_do_not_report_is_not_answered(news_answerer, question: str) -> None:
     assert news_answerer.ask(question).abstained
+
+
+def test_a_vehicle_or_a_cause_after_a_is_no_place() -> None:
+    from qa.spans import place_spans
+
+    sentence = "Les deux hommes ont pris la fuite à bord d'une Peugeot 308 volée la veille à Montélimar."
+    assert _texts(sentence, place_spans(sentence)) == ["à Montélimar"]
+    sentence = "La mode est partie à cause du statut de Coco Chanel."
+    assert _texts(sentence, place_spans(sentence)) == []
