@@ -126,7 +126,8 @@ _WORDS: dict[str, str] = {
     "trip": "trajet", "recalled": "rappel rappelé", "recall": "rappel", "cheeses": "fromages", "cheese": "fromage fromages",
     "bacteria": "bactérie", "shark": "requin", "sharks": "requins", "surfer": "surfeur", "bitten": "mordu",
     "attacks": "attaques", "fatal": "mortelles mortelle", "beach": "plage", "swimming": "natation baignade", "championships": "championnats", "championship": "championnat",
-    "medal": "médaille", "medals": "médailles", "gold": "or", "swimmer": "nageuse nageur", "banned": "interdite interdit interdiction",
+    "medal": "médaille", "named": "élu nommé", "best": "meilleur", "player": "joueur", "players": "joueurs",
+    "tournament": "tournoi", "captain": "capitaine", "goalkeeper": "gardien", "medals": "médailles", "gold": "or", "swimmer": "nageuse nageur", "banned": "interdite interdit interdiction",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

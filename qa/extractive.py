@@ -97,7 +97,7 @@ _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       # « Qui indemnisera l'éleveur ? » answered by « Il sera indemnisé par l'État »
                       # « Qui construit les rames ? » answered by « construites par Alstom »
-                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront|ira|iront)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
                       re.IGNORECASE)
 #: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
 #: then a compound tense's auxiliary: it did what the question's participle says
@@ -311,6 +311,8 @@ _WORD_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]")
 #: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
 _PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
 _SET_GAP = re.compile(r"\s*[,;/]?\s*")
+#: between two listed places: a comma or « et », nothing else (« en Espagne, au Portugal et en Suisse »)
+_PLACE_LIST_GAP = re.compile(r",\s*|\s+et\s+")
 _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['’]|en|à|au|aux|la|le|les|l['’])\s*)?")
 #: words that give a name (« baptisé », « du nom de »), and a Latin species name's second word
 _NAMING = re.compile(r"\b(?:baptisée?s?|nommée?s?|dénommée?s?|surnommée?s?|appelée?s?|intitulée?s?|du nom de|"
@@ -1002,10 +1004,16 @@ class ExtractiveAnswerer:
             # Occitanosaurus montoulierensis, l'animal… ») over a likelier one that only names places
             yield (lambda c: bool(_NAMING.search(c.text)),
                    lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked)
-        if q.qtype == DATE and _FUTURE_Q.search(q.text):
+        if q.qtype == DATE and _TIME_Q.search(q.text):
+            # « À quelle heure est né le premier petit ? »: a clock time, from a nearly as likely
+            # sentence of the article (« a donné naissance au premier petit à 1 h 08 ») when the best
+            # one has none (« Leur premier petit, Yuan Meng, né en 2017 »); none: the best one stands
+            yield (lambda c: bool(CLOCK_RE.search(c.text))), lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked
+        if q.qtype in (DATE, PLACE) and _FUTURE_Q.search(q.text):
             # « Quand Brest jouera-t-il à Nantes ? » asks for a date to come (« se déplaceront à Nantes
             # le 24 novembre »), not the past one of a sentence naming both towns (« en mars, un vol
-            # reliant Marseille à Brest avait été dérouté vers Nantes »); none: the best one stands
+            # reliant Marseille à Brest avait été dérouté vers Nantes »); « Où les joueurs seront-ils
+            # reçus ? » likewise asks for a place to come; none: the best one stands
             def ahead(c: Candidate) -> bool:
                 return any(speaks_of_future(c.text, s, e) for s, e in self.typed(q, c))
 
@@ -1226,6 +1234,12 @@ class ExtractiveAnswerer:
             spans = [(m.start("inst") if (m := _INSTITUTION_OF.search(c.text, max(0, a - 40), a)) else a, b) for a, b in spans]
         if q.qtype in (PLACE, PERSON, NAME) and _PLURAL_Q.search(q.text):
             spans, lists = _enumerations(c.text, spans)  # « Quelles provinces… ? » « Gharb, Fès, Marrakech et Tafilalt »
+        elif q.qtype == PLACE:
+            # « Où se tiendra l'Euro 2028 ? » « en Espagne, au Portugal et en Suisse »: places listed
+            # with commas and a final « et » are one answer, whatever the question's number
+            lists = {r for r in _runs(c.text, sorted(spans), _PLACE_LIST_GAP)
+                     if r not in spans and re.search(r"\set\s+\S+[^,]*$", c.text[r[0]:r[1]])}
+            spans = sorted(set(spans) | lists)
         else:
             lists = set()
         if q.qtype == NUMBER and _RANK_Q.search(q.text):
@@ -1330,7 +1344,7 @@ class ExtractiveAnswerer:
                 if money and salary and not _SALARY_WORD.search(c.text):
                     continue  # « le long-métrage a coûté 43 millions » is no actor's salary
                 if money and not MONEY_RE.search(c.text[s:e]) and not (
-                        SCALED_RE.search(c.text[s:e]) and MONEY_RE.search(c.text)):
+                        SCALED_RE.search(c.text[s:e]) and (MONEY_RE.search(c.text) or _MONEY_OF.search(c.text, s, e + 30))):
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
@@ -1495,6 +1509,9 @@ MENTION_SHARED = 0.75
 
 
 _COUNTED = re.compile(r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<noun>[^\W\d]+)", re.IGNORECASE)
+#: « 22 millions d'économies »: a scaled figure of what is counted in money
+_MONEY_OF = re.compile(r"(?:millions?|milliards?)\s*(?:de\s+|d['’])\s*(?:économies|dépenses|investissements?|dotations?|crédits|recettes|aides|subventions|dette|déficit)\b",
+                       re.IGNORECASE)
 _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?|aides|subventions|indemnités|"
                          r"recettes|bénéfices)$", re.IGNORECASE)
 

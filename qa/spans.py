@@ -233,7 +233,7 @@ def date_spans(sentence: str) -> list[Span]:
 
 
 #: a determiner and a common noun right before a number make it the thing's label (« la ligne 16 »)
-_LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:la|le|les|l['’]|sa|son|ses|leur)\s*(?!total\b|moins\b|plus\b)[a-zàâçéèêëîïôûù]{3,}(?:\s+(?:départementale|nationale|communale))?\s+$")
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:la|le|les|sa|son|ses|leur)\s+|l['’]\s*)(?!total\b|moins\b|plus\b)[a-zàâçéèêëîïôûù]{3,}(?:\s+(?:départementale|nationale|communale))?\s+$")
 
 
 def number_spans(sentence: str) -> list[Span]:
