@@ -78,6 +78,8 @@ def _title_before(sentence: str, ns: int) -> Span | None:
             break
         run.append(w)
     run.reverse()
+    if run and fold(run[-1].group(0)).rstrip("'’") in {"de", "du", "des", "d", "a", "au", "aux", "pour", "contre", "avec", "par"}:
+        return None  # « le principal ennemi de von François » names someone else's relation to him
     for j, w in enumerate(run):
         if fold(w.group(0)).rstrip("'’") in _DETERMINERS:
             s, e = w.start(), run[-1].end()

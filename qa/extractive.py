@@ -601,7 +601,7 @@ class ExtractiveAnswerer:
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
-        described = self._description(question, ranked, best)
+        described = self._description(question, ranked, best) or self._acronym_expansion(question, ranked, best)
         if described is not None:
             best, span = described
         else:
@@ -664,6 +664,25 @@ class ExtractiveAnswerer:
                 if weak is None:
                     weak = (c, span)
         return weak
+
+    def _acronym_expansion(self, question: str, ranked: list[Candidate], best: Candidate
+                           ) -> tuple[Candidate, tuple[int, int]] | None:
+        """For « Qu'est-ce que le SSM ? »: what the acronym stands for, from a likely sentence that
+        spells it out beside it (« Service de sécurité militaire (SSM) », « la DATAR (Délégation à
+        l'aménagement du territoire et à l'action régionale) »), the words whose initials are its
+        letters; ``None`` when no likely sentence does."""
+        m = _ACRONYM_Q.match(question)
+        if not m:
+            return None
+        acronym = m.group("x").replace(".", "")
+        floor = max(self.weights.abstain_threshold, best.prob * DESCRIPTION_RATIO)
+        for c in ranked[:DESCRIPTION_TOP]:
+            if c.prob < floor:
+                break
+            span = _expansion_of(c.text, m.group("x"), acronym)
+            if span is not None:
+                return c, span
+        return None
 
     def _published(self, citations: list[Citation]) -> dict[str, str]:
         """Publication date (ISO) of each cited article that has one."""
@@ -1741,6 +1760,34 @@ def _answer_key(text: str) -> str:
     while prev != t:
         prev, t = t, _DETERMINERS.sub("", t)
     return t
+
+
+#: « Qu'est-ce que le SSM ? », « Qu'est-ce que les Z.E.A.T. ? »: an acronym to spell out
+_ACRONYM_Q = re.compile(r"^\s*(?i:(?:qu['’]est[- ]ce\s+que?|que\s+signifie|que\s+veut\s+dire|what\s+(?:is|does))\s*(?:le|la|les|l['’]|un|une|the)?)\s*(?P<x>[A-ZÀ-Ý](?:\.?[A-ZÀ-Ý\d]){1,9}\.?)(?:\s+(?:stand\s+for|mean))?\s*\??\s*$")
+#: words of an expansion that give no letter to its acronym
+_ACRONYM_SKIP = frozenset("de du des d la le les l et à a au aux en pour sur par".split())
+
+
+def _expansion_of(text: str, written: str, acronym: str) -> tuple[int, int] | None:
+    """Where ``text`` spells ``acronym`` out right before « (ACRONYM) » or inside « ACRONYM (…) »."""
+    def spelt(words: list[re.Match[str]]) -> bool:
+        content = [w.group(0) for w in words if fold(w.group(0).lower()).rstrip("'’") not in _ACRONYM_SKIP]
+        return bool(content) and fold("".join(w[0] for w in content)).upper() == fold(acronym).upper()
+
+    for m in re.finditer(rf"\(\s*{re.escape(written)}\s*\)", text):
+        words = list(re.finditer(r"[^\W\d_][\w-]*['’]?|\d+", text[: m.start()]))[-14:]
+        for k in range(1, len(words) + 1):
+            run = words[-k:]
+            if spelt(run) and run[0].group(0)[:1].isalpha():
+                start = run[0].start()
+                if fold(run[0].group(0).lower()).rstrip("'’") in _ACRONYM_SKIP:
+                    continue
+                return trim_span(text, start, m.start())
+    for m in re.finditer(rf"{re.escape(written)}\s*\(([^()]{{3,120}})\)", text):
+        words = list(re.finditer(r"[^\W\d_][\w-]*['’]?|\d+", m.group(1)))
+        if spelt(words):
+            return trim_span(text, m.start(1), m.end(1))
+    return None
 
 
 def _expands_acronym(span: str, question: str) -> bool:

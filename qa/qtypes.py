@@ -73,7 +73,10 @@ def is_english(question: str) -> bool:
 #: person's name. Only when all that follows the verb is a proper name (capitalised words,
 #: particles, roman numerals); « Qui est le ministre… ? » still asks for a name.
 _DEFINITION = re.compile(
-    r"^\s*(?:[Qq]ui|[Ww]ho)\s+(?:est|était|etait|sont|étaient|fut|is|was|are|were)\s+"
+    r"^\s*(?:(?:[Qq]ui|[Ww]ho)\s+(?:est|était|etait|sont|étaient|fut|is|was|are|were)\s+"
+    # « Quelle est la profession de Claude Hagège ? » asks what X is, as « Qui est X ? » does
+    r"|[Qq]uel(?:le)?\s+(?:est|était|etait|fut)\s+(?:la|le|sa|son)\s+(?:profession|fonction|métier|metier|poste|titre|grade|emploi|occupation)"
+    r"\s+(?:de\s+|du\s+|d'))"
     r"(?P<name>(?:(?:[A-ZÉÈÊÀÂÎÔÛÇ][\w'.\-]*|de|du|des|d'|von|van|der|da|di|del|le|la|ibn|ben|al-)\s*)+?)\s*\??\s*$"
 )
 

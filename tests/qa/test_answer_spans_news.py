@@ -862,3 +862,35 @@ def test_a_vehicle_or_a_cause_after_a_is_no_place() -> None:
     assert _texts(sentence, place_spans(sentence)) == ["à Montélimar"]
     sentence = "La mode est partie à cause du statut de Coco Chanel."
     assert _texts(sentence, place_spans(sentence)) == []
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Quelle est la profession de Claude Hagège ?", "Claude Hagège"),
+    ("Quelle est la fonction d'Élisabeth Borne ?", "Élisabeth Borne"),
+    ("Quel est le grade de von François ?", "von François"),
+    ("Qui est le maire de Lyon ?", None),  # a role, not a name to describe
+])
+def test_a_profession_question_asks_what_someone_is(question: str, name: str | None) -> None:
+    from qa.qtypes import defined_name
+
+    assert defined_name(question) == name
+
+
+@pytest.mark.parametrize("text, acronym, expansion", [
+    ("le général crée le Service de sécurité militaire (SSM), dirigé par le commandant Bonnefous.", "SSM",
+     "Service de sécurité militaire"),
+    ("la DATAR (Délégation à l'aménagement du territoire et à l'action régionale) en 1963", "DATAR",
+     "Délégation à l'aménagement du territoire et à l'action régionale"),
+    ("huit zones d'études et d'aménagement du territoire (Z.E.A.T.)", "Z.E.A.T.", "zones d'études et d'aménagement du territoire"),
+    ("le groupe Airbus (AB) a annoncé", "AB", None),  # the letters are not the words' initials
+])
+def test_an_acronym_is_spelt_out_from_the_words_beside_it(text: str, acronym: str, expansion: str | None) -> None:
+    from qa.extractive import _expansion_of
+
+    span = _expansion_of(text, acronym, acronym.replace(".", ""))
+    assert (text[span[0]:span[1]] if span else None) == expansion
+
+
+def test_what_an_acronym_stands_for_and_what_someone_does(news_answerer) -> None:
+    assert news_answerer.ask("Qu'est-ce que l'OFB ?").short_answer == "Office français de la biodiversité"
+    assert "vétérinaire" in news_answerer.ask("Quelle était la profession de Sophie Varenne ?").short_answer
