@@ -31,6 +31,7 @@ from qa.features import (_QWORDS, AGENT_NOUNS, FEATURES, SPAN_FEATURES, Candidat
 from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
 from qa.first_names import starts_with_first_name
+from qa.kinds import asked_kind, has_kind, kind_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans
@@ -1087,6 +1088,12 @@ class ExtractiveAnswerer:
         """
         best = ranked[0]
         if q.qtype == OTHER:
+            kind = asked_kind(q.text)
+            if kind and not has_kind(best.text, kind, q.text):
+                # « Quelle est la langue officielle des États-Unis ? »: a nearly as likely sentence of
+                # the article that names a language, when the best one names none
+                return next(iter(_nearly_as_likely(ranked, lambda c: has_kind(c.text, kind, q.text),
+                                                   same_article=True)), best)
             if _WORK_Q.search(q.text) and self._work_title(q, best) is None:
                 # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
                 return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
@@ -1168,6 +1175,8 @@ class ExtractiveAnswerer:
             return c.answer_span
         if q.qtype == OTHER and _WORK_Q.search(q.text) and (title := self._work_title(q, c)) is not None:
             return title
+        if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
+            return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
         spans = self.typed(q, c)
         if spans:
             return spans[0]

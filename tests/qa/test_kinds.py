@@ -1,0 +1,42 @@
+"""Answers of a closed kind: a language, a nationality, a colour, a religion (qa/kinds.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.kinds import COLOUR, LANGUAGE, NATIONALITY, RELIGION, asked_kind, kind_spans
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Quelle est la langue officielle des États-Unis ?", LANGUAGE),
+    ("En quelle langue écrit Forster ?", LANGUAGE),
+    ("De quelle nationalité est George Eliott ?", NATIONALITY),
+    ("Quelle est la couleur de la robe des sangliers ?", COLOUR),
+    ("Quelle était la religion d'Agrippa d'Aubigné ?", RELIGION),
+    ("Quelle est la langue la plus parlée ?", LANGUAGE),
+    ("Combien de langues sont parlées en Inde ?", None),  # a count
+    ("Qui parle la langue bretonne ?", None),
+])
+def test_the_kind_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize("sentence, kind, question, expected", [
+    # the word nearest the kind's own noun: « de couleur grise », not « blancs » or « noirs »
+    ("La peau des rhinocéros blancs est de couleur grise, plus claire que celle des rhinocéros noirs.", COLOUR,
+     "Quelle est la couleur de la peau du rhinocéros blanc ?", "grise"),
+    ("Forster écrit dans une prose allemande raffinée.", LANGUAGE, "En quelle langue écrit Forster ?", "allemande"),
+    ("Elle a été découverte en 1781 par l'astronome français Charles Messier.", NATIONALITY,
+     "Quelle est la nationalité de Charles Messier ?", "français"),
+    ("fils du célèbre poète protestant Agrippa d'Aubigné", RELIGION, "Quelle était la religion d'Agrippa d'Aubigné ?", "protestant"),
+])
+def test_the_word_of_that_kind(sentence: str, kind: str, question: str, expected: str) -> None:
+    spans = kind_spans(sentence, kind, question)
+    assert spans and sentence[spans[0][0]:spans[0][1]] == expected
+
+
+def test_a_word_the_question_says_is_not_the_answer() -> None:
+    # « blanc » is the question's own word
+    sentence = "Le rhinocéros blanc a une peau grise."
+    spans = kind_spans(sentence, COLOUR, "Quelle est la couleur de la peau du rhinocéros blanc ?")
+    assert [sentence[a:b] for a, b in spans] == ["grise"]
