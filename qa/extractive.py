@@ -361,6 +361,11 @@ _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
                        re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+#: « Quelle banque… ? », « Dans quelle entreprise… ? »: an organisation, so nobody's own name
+_ORGANISATION_Q = re.compile(r"^\s*(?:(?:de|dans|à|a|pour|par|chez)\s+)?(?:quel|quelle|quels|quelles)\s+(?:(?:est|était|sont)\s+)?"
+                             r"(?:(?:la|le|les|l['’])\s*)?(?:banque|institution|entreprise|société|association|syndicat|organisation|"
+                             r"compagnie|enseigne|fondation|ong|organisme|collectif|constructeur|fabricant|opérateur|groupe|club|"
+                             r"équipe|parti|marque|journal)s?\b", re.IGNORECASE)
 #: « Quelle association… ? », « Quel syndicat… ? »: an organisation asked for by its kind
 _WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat)s?\b",
                           re.IGNORECASE)
@@ -1329,6 +1334,7 @@ class ExtractiveAnswerer:
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
         place_ends: set[int] = set()  # where the places rejected as « qui » answers end
+        organisation = q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))
         q_numbers = set(re.findall(r"\d+", q.text))
         for s, e in spans:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
@@ -1368,6 +1374,8 @@ class ExtractiveAnswerer:
                 (nat := _NATIONALITY_BEFORE.search(c.text, max(0, s - 24), s)) and nat.group(1).lower() in NATIONALITIES)
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
+            if q.qtype == PERSON and organisation and starts_with_first_name(c.text[s:e]):
+                continue  # « Quelle banque… ? » is not answered by « Stéphane Rivière »
             if q.qtype == NUMBER:
                 if money and salary and not _SALARY_WORD.search(c.text):
                     continue  # « le long-métrage a coûté 43 millions » is no actor's salary

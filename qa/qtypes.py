@@ -40,6 +40,13 @@ _PERSON_NOUNS = {
     # organisations asked by their kind: « Quelle association critique… ? », « Quel syndicat… ? »
     "association", "associations", "syndicat", "syndicats", "ong", "fondation", "organisme", "collectif",
     "constructeur", "fabricant", "enseigne", "enseignes", "compagnie", "operateur",
+    # people asked by what they do: « Quel historien… ? », « Quel coureur… ? »
+    "historien", "historienne", "coureur", "coureuse", "cycliste", "nageur", "nageuse", "athlete", "footballeur",
+    "boxeur", "skieur", "skieuse", "poete", "romancier", "romanciere", "journaliste", "chercheur", "chercheuse",
+    "scientifique", "physicien", "chimiste", "mathematicien", "astronome", "explorateur", "souverain", "prince",
+    "princesse", "duc", "duchesse", "comte", "comtesse", "pharaon", "prophete", "vainqueur", "gagnant", "gagnante",
+    "laureat", "laureate", "champion", "championne", "candidat", "candidate", "depute", "senateur", "maire",
+    "gouverneur", "eveque", "cardinal", "moine", "tribu", "dynastie",
 }
 _PLACE_NOUNS = {
     "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",
