@@ -28,7 +28,7 @@ _NUMBER_NOUNS = {
     "proportion", "part", "prix", "cout", "budget", "population", "altitude", "hauteur", "longueur", "poids",
     "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
     "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
-    "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement",
+    "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue",
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",
@@ -108,6 +108,8 @@ def question_type(question: str) -> str:
         return DATE
     if re.search(r"\bcombien\b", text):
         return NUMBER
+    if re.search(r"\b(?:a|en|de) quelle (?:place|position)\b.*\bclass", text):
+        return NUMBER  # « À quelle place se classe l'équipe ? » « 21e »
     if re.search(r"\b(?:comment s appelle|comment s appelait|comment s appellent|comment appelle t on|comment appelait on|quel(?:le)? (?:est|etait|sont) (?:le|son|sa|leur) (?:[a-z]+ )?nom|quel nom|sous quel nom|nomme t on)\b", text):
         return NAME
     m = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b(?:\s+(?:est|sont|etait|etaient|fut|a ete|sera))?(?:\s+(?:le|la|les|l))?\s+([a-z]+)", text)

@@ -40,3 +40,16 @@ def test_a_word_the_question_says_is_not_the_answer() -> None:
     sentence = "Le rhinocéros blanc a une peau grise."
     spans = kind_spans(sentence, COLOUR, "Quelle est la couleur de la peau du rhinocéros blanc ?")
     assert [sentence[a:b] for a, b in spans] == ["grise"]
+
+
+@pytest.mark.parametrize("question, qtype", [
+    ("A quelle place se classe l'équipe au classement mondial ?", "nombre"),  # a rank, « 21e »
+    ("Quelle est l'étendue de Minneapolis ?", "nombre"),
+    ("Quel historien est spécialiste de cet événement ?", "personne"),
+    ("Quelle tribu mène une attaque contre les Allemands ?", "personne"),
+    ("Quelle association critique l'opération ?", "personne"),
+])
+def test_question_types_of_ranks_measures_and_people_by_trade(question: str, qtype: str) -> None:
+    from qa.qtypes import question_type
+
+    assert question_type(question) == qtype
