@@ -110,7 +110,8 @@ def question_type(question: str) -> str:
         return NUMBER
     if re.search(r"\b(?:a|en|de) quelle (?:place|position)\b.*\bclass", text):
         return NUMBER  # « À quelle place se classe l'équipe ? » « 21e »
-    if re.search(r"\b(?:comment s appelle|comment s appelait|comment s appellent|comment appelle t on|comment appelait on|quel(?:le)? (?:est|etait|sont) (?:le|son|sa|leur) (?:[a-z]+ )?nom|quel nom|sous quel nom|nomme t on)\b", text):
+    if re.search(r"\b(?:comment se (?:nomme|nommait|nomment|nommaient|prenomme|prenome|prenommait)|comment s intitul[ea]\w*|"
+                 r"comment s appelle|comment s appelait|comment s appellent|comment appelle t on|comment appelait on|quel(?:le)? (?:est|etait|sont) (?:le|son|sa|leur) (?:[a-z]+ )?nom|quel nom|sous quel nom|nomme t on)\b", text):
         return NAME
     m = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b(?:\s+(?:est|sont|etait|etaient|fut|a ete|sera))?(?:\s+(?:le|la|les|l))?\s+([a-z]+)", text)
     if m:
