@@ -361,6 +361,11 @@ _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
                        re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+#: « Quelle bataille… ? », « Lors de quelle guerre… ? »: a kind of thing, often named after its noun
+_WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|lors\s+de|pendant|au\s+cours\s+de)\s+)?(?:quel|quelle|quels|quelles)\s+"
+                           r"(?:(?:est|était|sont|étaient|fut)\s+(?:la|le|les|l')\s*)?"
+                           r"(?:(?:nouvelle|nouveau|nouveaux|premier|première|dernier|dernière|principale?|principaux|autres?|"
+                           r"grande?|ancienne?|seule?|meilleure?)\s+)?(?P<noun>[a-zéèêàçôû]{4,})\b(?!-t)", re.IGNORECASE)
 #: « Quelle banque… ? », « Dans quelle entreprise… ? »: an organisation, so nobody's own name
 _ORGANISATION_Q = re.compile(r"^\s*(?:(?:de|dans|à|a|pour|par|chez)\s+)?(?:quel|quelle|quels|quelles)\s+(?:(?:est|était|sont)\s+)?"
                              r"(?:(?:la|le|les|l['’])\s*)?(?:banque|institution|entreprise|société|association|syndicat|organisation|"
@@ -1182,6 +1187,8 @@ class ExtractiveAnswerer:
             return title
         if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
             return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
+        if q.qtype == OTHER and (named := self._named_by_noun(q, c)) is not None:
+            return named
         spans = self.typed(q, c)
         if spans:
             return spans[0]
@@ -1192,6 +1199,23 @@ class ExtractiveAnswerer:
         if self.weights.span_coef is not None:
             return self.open_span(q, c)
         return focus_clause(q, c)
+
+    def _named_by_noun(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
+        """For « Quelle bataille… ? »: the question's noun followed by a name in the sentence (« la
+        bataille de Fuentes de Oñoro »), noun and name, unless the name is the question's own."""
+        m = _WHICH_NOUN_Q.match(q.text.replace("’", "'"))
+        if not m:
+            return None
+        noun = m.group("noun")
+        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+)?{_CAPITALISED})*)",
+                             c.text):
+            if not c.text[n.start(1)].isupper() or c.text[n.start()].isupper() and n.start() > 0:
+                continue
+            name = fold(c.text[n.start(1):n.end(1)].lower())
+            if name in fold(q.text.lower()):
+                continue  # « la bataille de Poudlard » for « … après la bataille de Poudlard ? »
+            return n.start(), n.end()
+        return None
 
     def _work_title(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
         """For « Quel film a obtenu le Grand Prix ? »: the quoted title (« All We Imagine as Light »)

@@ -53,3 +53,22 @@ def test_question_types_of_ranks_measures_and_people_by_trade(question: str, qty
     from qa.qtypes import question_type
 
     assert question_type(question) == qtype
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Quelle route passe entre Vireux-Molhain et Treignes ?", "Elle est desservie par la route de Najauge, qui relie les villages.",
+     "route de Najauge"),
+    ("Quel cyclone a frappé l'océan Indien en décembre 2013 ?", "Le cyclone Bejisa est un cyclone tropical actif dans l'océan Indien.",
+     "cyclone Bejisa"),
+    # an adjective before the noun is not the noun; the question's own name is no answer
+    ("Quelle nouvelle structure sera créée à Mayotte ?", "La nouvelle Communauté sera créée.", None),
+    ("Que s'est-il passé après la bataille de Poudlard ?", "Après la bataille de Poudlard, Harry part.", None),
+])
+def test_the_name_after_the_questions_noun(question: str, sentence: str, expected: str | None) -> None:
+    from qa.extractive import ExtractiveAnswerer
+    from qa.features import Candidate
+
+    answerer = ExtractiveAnswerer.__new__(ExtractiveAnswerer)  # only the span rule, no index
+    c = Candidate("a.txt", "", 0, len(sentence), sentence, 0, 0.0, 0.0, 0.0, 0, 0, [])
+    span = answerer._named_by_noun(type("Q", (), {"text": question})(), c)
+    assert (sentence[span[0]:span[1]] if span else None) == expected
