@@ -1,4 +1,5 @@
-"""Answers that are one word of a closed kind: a language, a nationality, a colour, a religion.
+"""Answers that are one word of a closed kind: a language, a nationality, a colour, a religion, a
+musical instrument, an animal, a material, a sport.
 
 « Quelle est la langue officielle des États-Unis ? » is answered by « l'anglais », « De quelle
 couleur est la peau du rhinocéros blanc ? » by « grise »: words no capitalised-name or figure
@@ -36,12 +37,46 @@ _RELIGIONS = frozenset(
     animistes animisme calviniste calvinistes calvinisme luthérien luthérienne luthériens luthéranisme
     évangélique évangéliques athée athées shintoïsme sikh sikhs taoïsme confucianisme païen païenne païens
     paganisme zoroastrisme""".split())
-_WORDS = {LANGUAGE: _LANGUAGES, NATIONALITY: frozenset(NATIONALITIES), COLOUR: _COLOURS, RELIGION: _RELIGIONS}
+INSTRUMENT = "instrument"
+ANIMAL = "animal"
+MATERIAL = "matériau"
+SPORT = "sport"
+
+_INSTRUMENTS = frozenset(
+    """piano violon violoncelle alto contrebasse guitare basse harpe flûte clarinette hautbois basson saxophone
+    trompette trombone cor tuba tambour batterie percussions orgue clavecin accordéon harmonica banjo mandoline
+    luth cithare sitar tabla djembé xylophone synthétiseur cornemuse biniou bombarde vielle ukulélé balalaïka
+    triangle timbales cymbales""".split())
+_ANIMALS = frozenset(
+    """chien chat cheval vache veau bœuf boeuf taureau mouton brebis agneau chèvre chevreau porc cochon sanglier
+    cerf biche chevreuil lapin lièvre renard loup ours lion tigre éléphant girafe singe castor loutre rat souris
+    écureuil hérisson aigle faucon vautour hibou chouette corbeau pigeon colombe moineau hirondelle cigogne poule
+    coq canard oie cygne serpent vipère lézard crocodile tortue grenouille poisson requin baleine dauphin phoque
+    saumon truite abeille fourmi araignée mouche moustique papillon scorpion chameau dromadaire âne mulet zèbre
+    rhinocéros hippopotame panda kangourou ragondin blaireau marmotte bouquetin chamois lynx puma jaguar léopard
+    guépard hyène gorille chimpanzé perroquet pingouin manchot mouette goéland héron""".split())
+_MATERIALS = frozenset(
+    """argent fer acier cuivre bronze plomb zinc étain aluminium cadmium mercure uranium nickel titane platine bois
+    pierre marbre granit calcaire grès brique béton verre terre argile sable cuir laine soie coton lin papier
+    carton plastique caoutchouc latex ivoire bambou paille charbon pétrole""".split())
+_SPORTS = frozenset(
+    """football rugby tennis natation cyclisme athlétisme boxe judo karaté escrime ski handball basket-ball basket
+    volley-ball volley golf équitation aviron voile gymnastique hockey patinage catch lutte haltérophilie
+    triathlon surf alpinisme escalade pétanque badminton squash baseball cricket polo canoë kayak plongée
+    biathlon curling bobsleigh luge snowboard""".split())
+_WORDS = {LANGUAGE: _LANGUAGES, NATIONALITY: frozenset(NATIONALITIES), COLOUR: _COLOURS, RELIGION: _RELIGIONS,
+          INSTRUMENT: _INSTRUMENTS, ANIMAL: _ANIMALS, MATERIAL: _MATERIALS, SPORT: _SPORTS}
+#: « Il est en or », « une couronne d'or »: « or » is the metal only after « en » or « d' » (else « Or, … »)
+_GOLD = re.compile(r"\b(?:en|d['’])\s*or\b", re.IGNORECASE)
 
 #: « Quelle est la langue… », « En quelle langue… », « De quelle nationalité… », « Quelle couleur… »
-_ASKED = re.compile(r"^\s*(?:(?:de|en|dans|par)\s+)?quel(?:le)?s?\s+(?:(?:est|était|etait|sont|étaient|fut)\s+)?"
-                    r"(?:(?:la|le|les|sa|son|ses|leur)\s+)?(?P<kind>langues?|nationalités?|nationalites?|couleurs?|religions?)\b",
+_ASKED = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur)\s+(?:les\s+\w+\s+de\s+)?)?quel(?:le)?s?\s+(?:(?:est|était|etait|sont|étaient|fut)\s+)?"
+                    r"(?:(?:la|le|les|l['’]|sa|son|ses|leur)\s*)?(?P<kind>langues?|nationalités?|nationalites?|couleurs?|religions?|"
+                    r"instruments?|animal|animaux|métal|métaux|matériau|matériaux|matière|sport|discipline sportive)\b",
                     re.IGNORECASE)
+_KIND_OF = {"langue": LANGUAGE, "nationalite": NATIONALITY, "couleur": COLOUR, "religion": RELIGION,
+            "instrument": INSTRUMENT, "animal": ANIMAL, "animaux": ANIMAL, "metal": MATERIAL, "metaux": MATERIAL,
+            "materiau": MATERIAL, "materiaux": MATERIAL, "matiere": MATERIAL, "sport": SPORT, "discipline sportive": SPORT}
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -50,8 +85,8 @@ def asked_kind(question: str) -> str | None:
     m = _ASKED.match(question.replace("’", "'"))
     if not m:
         return None
-    noun = fold(m.group("kind").lower()).rstrip("s")
-    return {"langue": LANGUAGE, "nationalite": NATIONALITY, "couleur": COLOUR, "religion": RELIGION}[noun]
+    noun = fold(m.group("kind").lower())
+    return _KIND_OF.get(noun) or _KIND_OF[noun.rstrip("s")]
 
 
 def kind_spans(sentence: str, kind: str, question: str) -> list[Span]:
@@ -59,6 +94,8 @@ def kind_spans(sentence: str, kind: str, question: str) -> list[Span]:
     the kind's noun in the sentence (« de couleur grise »), else in sentence order."""
     asked = {w.lower() for w in _WORD.findall(question)}
     words = [m for m in _WORD.finditer(sentence) if m.group(0).lower() in _WORDS[kind] and m.group(0).lower() not in asked]
+    if kind == MATERIAL and "or" not in asked:
+        words += [m for m in re.finditer(r"(?<=\s)or\b", sentence) if _GOLD.search(sentence, max(0, m.start() - 4), m.end())]
     if not words:
         return []
     noun = re.compile(rf"\b{fold(kind)[:6]}\w*", re.IGNORECASE)

@@ -72,3 +72,15 @@ def test_the_name_after_the_questions_noun(question: str, sentence: str, expecte
     c = Candidate("a.txt", "", 0, len(sentence), sentence, 0, 0.0, 0.0, 0.0, 0, 0, [])
     span = answerer._named_by_noun(type("Q", (), {"text": question})(), c)
     assert (sentence[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize("question, kind, sentence, expected", [
+    ("Quel animal a offert le père à son fils aîné ?", "animal", "Le père ne lui a jamais donné un chevreau.", "chevreau"),
+    ("Avec quel métal est fabriqué le gallion ?", "matériau", "Or, il est en or massif.", "or"),  # not the conjunction
+    ("Quel sport pratiquait son père ?", "sport", "Son père, maître d'armes, enseignait l'escrime.", "escrime"),
+    ("De quel instrument joue-t-elle ?", "instrument", "Elle joue du piano depuis l'enfance.", "piano"),
+])
+def test_instruments_animals_materials_and_sports(question: str, kind: str, sentence: str, expected: str) -> None:
+    assert asked_kind(question) == kind
+    spans = kind_spans(sentence, kind, question)
+    assert spans and sentence[spans[0][0]:spans[0][1]] == expected
