@@ -1,5 +1,5 @@
 """Answers that are one word of a closed kind: a language, a nationality, a colour, a religion, a
-musical instrument, an animal, a material, a sport.
+musical instrument, an animal, a material, a sport, a trade.
 
 « Quelle est la langue officielle des États-Unis ? » is answered by « l'anglais », « De quelle
 couleur est la peau du rhinocéros blanc ? » by « grise »: words no capitalised-name or figure
@@ -64,7 +64,23 @@ _SPORTS = frozenset(
     volley-ball volley golf équitation aviron voile gymnastique hockey patinage catch lutte haltérophilie
     triathlon surf alpinisme escalade pétanque badminton squash baseball cricket polo canoë kayak plongée
     biathlon curling bobsleigh luge snowboard""".split())
-_WORDS = {LANGUAGE: _LANGUAGES, NATIONALITY: frozenset(NATIONALITIES), COLOUR: _COLOURS, RELIGION: _RELIGIONS,
+PROFESSION = "profession"
+_PROFESSIONS = frozenset(
+    """médecin infirmier infirmière avocat avocate juge notaire journaliste écrivain écrivaine romancier romancière
+    poète peintre sculpteur architecte ingénieur professeur instituteur institutrice enseignant enseignante chercheur
+    chercheuse scientifique physicien chimiste biologiste botaniste mathématicien astronome historien historienne
+    philosophe linguiste politologue sociologue économiste compositeur musicien musicienne chanteur chanteuse acteur
+    actrice comédien comédienne réalisateur réalisatrice photographe danseur danseuse cuisinier boulanger boucher
+    agriculteur paysan fermier éleveur vigneron pêcheur marin militaire soldat officier policier gendarme pompier
+    prêtre pasteur rabbin moine religieuse commerçant marchand banquier industriel entrepreneur artisan menuisier
+    charpentier forgeron maçon mineur ouvrier ouvrière cheminot chauffeur pilote mécanicien électricien plombier
+    tailleur couturier couturière styliste éditeur imprimeur libraire bibliothécaire diplomate ambassadeur
+    fonctionnaire administrateur comptable pharmacien dentiste vétérinaire chirurgien psychiatre psychologue
+    sage-femme magistrat procureur greffier traducteur traductrice interprète explorateur géographe géologue
+    archéologue anthropologue ethnologue critique animateur animatrice présentateur présentatrice mannequin
+    entraîneur arbitre précepteur gouvernante domestique berger bûcheron orfèvre horloger bijoutier tisserand potier
+    graveur dessinateur illustrateur scénariste dramaturge producteur productrice""".split())
+_WORDS = {PROFESSION: _PROFESSIONS, LANGUAGE: _LANGUAGES, NATIONALITY: frozenset(NATIONALITIES), COLOUR: _COLOURS, RELIGION: _RELIGIONS,
           INSTRUMENT: _INSTRUMENTS, ANIMAL: _ANIMALS, MATERIAL: _MATERIALS, SPORT: _SPORTS}
 #: « Il est en or », « une couronne d'or »: « or » is the metal only after « en » or « d' » (else « Or, … »)
 _GOLD = re.compile(r"\b(?:en|d['’])\s*or\b", re.IGNORECASE)
@@ -72,11 +88,13 @@ _GOLD = re.compile(r"\b(?:en|d['’])\s*or\b", re.IGNORECASE)
 #: « Quelle est la langue… », « En quelle langue… », « De quelle nationalité… », « Quelle couleur… »
 _ASKED = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur)\s+(?:les\s+\w+\s+de\s+)?)?quel(?:le)?s?\s+(?:(?:est|était|etait|sont|étaient|fut)\s+)?"
                     r"(?:(?:la|le|les|l['’]|sa|son|ses|leur)\s*)?(?P<kind>langues?|nationalités?|nationalites?|couleurs?|religions?|"
-                    r"instruments?|animal|animaux|métal|métaux|matériau|matériaux|matière|sport|discipline sportive)\b",
+                    r"instruments?|animal|animaux|métal|métaux|matériau|matériaux|matière|sport|discipline sportive|"
+                    r"professions?|métiers?)\b",
                     re.IGNORECASE)
 _KIND_OF = {"langue": LANGUAGE, "nationalite": NATIONALITY, "couleur": COLOUR, "religion": RELIGION,
             "instrument": INSTRUMENT, "animal": ANIMAL, "animaux": ANIMAL, "metal": MATERIAL, "metaux": MATERIAL,
-            "materiau": MATERIAL, "materiaux": MATERIAL, "matiere": MATERIAL, "sport": SPORT, "discipline sportive": SPORT}
+            "materiau": MATERIAL, "materiaux": MATERIAL, "matiere": MATERIAL, "sport": SPORT, "discipline sportive": SPORT,
+            "profession": PROFESSION, "metier": PROFESSION}
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 

@@ -84,3 +84,11 @@ def test_instruments_animals_materials_and_sports(question: str, kind: str, sent
     assert asked_kind(question) == kind
     spans = kind_spans(sentence, kind, question)
     assert spans and sentence[spans[0][0]:spans[0][1]] == expected
+
+
+def test_a_trade() -> None:
+    question = "Quel métier exerce Fabien Escalona ?"
+    sentence = "Le politologue Fabien Escalona le qualifie de « parti-entreprise »."
+    assert asked_kind(question) == "profession"
+    spans = kind_spans(sentence, "profession", question)
+    assert sentence[spans[0][0]:spans[0][1]] == "politologue"
