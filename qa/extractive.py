@@ -68,6 +68,8 @@ _ROLE_Q = re.compile(r"^\s*qui\s+(?:est|était|etait|fut|a été|a ete|sont|éta
                      re.IGNORECASE)
 #: « Quel groupe possède la papeterie ? », « Quelle entreprise a remporté le marché ? »: an
 #: organisation or a role named by the question's noun (« le groupe finlandais NordPulp »)
+#: « Comment s'appelle la mère des bébés pandas ? »: a role whose holder is named (« La mère, Huan Huan, »)
+_NAME_ROLE_Q = re.compile(r"^\s*comment\s+s['’]appel(?:le|ait|lent|aient)\s+(?:le|la|l['’]|les)\s*(?P<role>[^\W\d]{3,})\b", re.IGNORECASE)
 _WHICH_ROLE_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<role>groupe|entreprise|société|club|équipe|parti|"
                            r"constructeur|laboratoire|fabricant|opérateur|association|syndicat|banque|compagnie|"
                            r"cabinet|fonds|assureur|industriel|distributeur|éditeur|promoteur|transporteur)s?\b",
@@ -107,7 +109,8 @@ _COMMON_SUBJECT = re.compile(r"\s*(?P<np>(?:Le|La|Les|L['’])\s*[a-zàâçéè�
 _BY_WHOM_Q = re.compile(r"^\s*par\s+qui\s+[^?]+?\s+(?:est|sont|a|ont|fut|furent)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
                         r"(?:été\s+)?(?:\w+ment\s+)?(?P<verb>[^\W\d]+?(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|its|int|inte|ert|erte))\b",
                         re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
+_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+                       r"octobre|novembre|décembre)(?:\s+\d{4})?|\s+la\s+veille|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
                        # « inauguré samedi par la présidente… », « reçu mardi soir par »
                        r"|\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?)?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
@@ -361,6 +364,14 @@ _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
                        re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+#: « …, a annoncé mardi la maire de Paris, Anne Hidalgo »: a verb after a comma or a quotation, then
+#: a weekday maybe, then its subject
+_INVERTED_BEFORE = re.compile(r"(?:,|»)\s*(?:a|ont|avait|avaient)\s+$")
+_INVERTED_AFTER = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?)?\s+")
+#: « Quel syndicat a lancé la grève ? » answered by « lancé par le SNCTA »: an organisation or a person
+#: asked by its kind, then a participle
+_WHICH_AGENT_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:a|ont|avait|avaient)\s+"
+                            r"(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))\b", re.IGNORECASE)
 #: « Quelle bataille… ? », « Lors de quelle guerre… ? »: a kind of thing, often named after its noun
 _WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|lors\s+de|pendant|au\s+cours\s+de)\s+)?(?:quel|quelle|quels|quelles)\s+"
                            r"(?:(?:est|était|sont|étaient|fut)\s+(?:la|le|les|l')\s*)?"
@@ -815,7 +826,7 @@ class ExtractiveAnswerer:
         in the sentence before, which is as much coreference as is safe without a parser.
         """
         which = _WHICH_ROLE_Q.match(q.text) if q.qtype == PERSON else None
-        m = _ROLE_Q.match(q.text) or which
+        m = _ROLE_Q.match(q.text) or which or (_NAME_ROLE_Q.match(q.text) if q.qtype == NAME else None)
         en = _EN_ROLE_Q.match(q.text) if not m and is_english(q.text) else None
         subject: set[str] | None = None
         if m:
@@ -923,7 +934,7 @@ class ExtractiveAnswerer:
         m = _AGENT_Q.match(q.text)
         if m:
             return self.analyzer._term((m.group("verb") or m.group("present")).lower())
-        m = _BY_WHOM_Q.match(q.text)  # « Par qui le président de la région est-il élu ? »
+        m = _BY_WHOM_Q.match(q.text) or _WHICH_AGENT_Q.match(q.text)  # « Par qui … est-il élu ? », « Quel syndicat a lancé … ? »
         return self.analyzer._term(m.group("verb").lower()) if m else None
 
     def _agents(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
@@ -941,6 +952,13 @@ class ExtractiveAnswerer:
             if not _same_verb(t.term, verb):
                 continue
             by = _BY_AGENT.match(c.text, t.end)
+            if not by and active and _INVERTED_BEFORE.search(c.text, max(0, t.start - 12), t.start):
+                # « …, a annoncé mardi la maire de Paris, Anne Hidalgo. »: the subject after the verb
+                after = _INVERTED_AFTER.match(c.text, t.end)
+                named = name_spans(c.text[after.end():after.end() + 60]) if after else []
+                if named and not re.search(r"[;:.()«»]", c.text[after.end():after.end() + named[0][0]]):
+                    out.append((after.end() + named[0][0], after.end() + named[0][0]))
+                continue
             if not by:
                 # « Le peloton de gendarmerie de haute montagne (PGHM) de Savoie est intervenu »: for
                 # « Qui est intervenu ? », the common-noun subject of the question's verb
@@ -1052,7 +1070,8 @@ class ExtractiveAnswerer:
         if (noun and re.fullmatch(r"[^\W\d]{4,}", noun) and noun not in STOP_WORDS and not _GENERIC_COUNT.fullmatch(noun)
                 and not _PEOPLE.fullmatch(noun)):
             # « Combien de sauveteurs ont été envoyés ? »: when no retrieved sentence nor title names
-            # what is counted, even misspelt, a figure found there (« magnitude 5,8 ») counts something else
+            # what is counted, even misspelt, a figure found there (« magnitude 5,8 ») counts something
+            # else
             term = self.analyzer._term(noun.lower())
 
             def names_it(c: Candidate) -> bool:
@@ -1123,7 +1142,7 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
-        if q.qtype == PERSON:
+        if q.qtype in (PERSON, NAME):
             named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
             if named is not None:
                 return named

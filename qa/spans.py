@@ -37,6 +37,8 @@ _DATE_PATTERNS = [
     # en avril 2016, fin février (dernier), début mars, mi-juillet, en septembre 2019
     rf"(?:(?:en|depuis|dès|jusqu'en|(?:à la\s+)?(?:fin|début|mi|courant|mi-)\s*|(?:à la\s+)?mi-)\s*)+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     rf"{_MONTH}\s+{_YEAR}",
+    # « jusqu'à la fin du mois de septembre », « au début du mois d'août »
+    rf"(?:jusqu['’]à\s+|à\s+|dès\s+)?(?:la\s+|au\s+)?(?:fin|début|milieu)\s+du\s+mois\s+(?:de\s+|d['’]){_MONTH}(?:\s+{_YEAR})?",
     # « du VIe et du VIIe siècle », « entre le XIIe et le XIVe siècle »: one answer
     rf"(?:du|au|le|entre le|entre)\s+{_ROMAN}(?:\s+siècle)?\s+(?:et|au|à)\s+(?:du\s+|le\s+|au\s+)?{_ROMAN}\s+siècles?",
     # au XVIIe siècle, du 19e siècle
@@ -100,6 +102,9 @@ RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])
 #: the unit of measure after an approximate count (« une quinzaine de mètres »)
 _APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimètres|km|tonnes|kilos|litres|hectares|euros|dollars|degrés)(?!\w)",
                           re.IGNORECASE)
+#: « de moitié », « la moitié », « un tiers », « les trois quarts »: a share said in words
+FRACTION_RE = re.compile(r"\b(?:de\s+moitié|(?:la|une)\s+moitié|(?:un|deux)\s+tiers|(?:un|trois)\s+quarts?|(?:les\s+)?deux\s+tiers|les\s+trois\s+quarts)\b",
+                         re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
 ONE_RE = re.compile(r"\b(?:(?:plus|près|moins)\s+d['’]|environ\s+)?(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
@@ -236,6 +241,10 @@ def date_spans(sentence: str) -> list[Span]:
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:la|le|les|sa|son|ses|leur)\s+|l['’]\s*)(?!total\b|moins\b|plus\b)[a-zàâçéèêëîïôûù]{3,}(?:\s+(?:départementale|nationale|communale))?\s+$")
 
 
+_CURRENCY_OF = re.compile(r"\s+(?:suédoises?|danoises?|norvégiennes?|tchèques?|suisses?|américains?|canadiens?|australiens?|"
+                          r"hongkongais|singapouriens?|indiennes?|mexicains?|argentins?|sterling)\b")
+
+
 def number_spans(sentence: str) -> list[Span]:
     """Numbers with their unit (« près de 2.900 Russes », « 80% », « une heure »)."""
     out: list[Span] = []
@@ -268,11 +277,16 @@ def number_spans(sentence: str) -> list[Span]:
                 # « magnitude 5,8 secoue la Crète »: a word before an article is a verb, not a unit
                 not re.search(r"[sx]$", tail.group(1)) and _DETERMINER_AFTER.match(sentence, e))):
             e = s + tail.start()
+        cur = _CURRENCY_OF.match(sentence, e) if re.search(r"(?:couronnes?|francs?|dollars?|livres?|roupies?|pesos?)$", sentence[s:e]) else None
+        if cur:
+            e = cur.end()  # « 11 millions de couronnes suédoises », « 5 millions de dollars américains »
         both = _COORD_BEFORE.search(sentence, max(0, s - 20), s)
         if both and tail:
             out = [sp for sp in out if sp[0] < both.start()]  # « 22 et 25 ans »: one answer, not « 22 »
             s = both.start()
         out.append((s, e))
+    for m in FRACTION_RE.finditer(sentence):
+        out.append(trim_span(sentence, *m.span()))  # « réduire de moitié », « un tiers du gaz »
     for m in ONE_RE.finditer(sentence):
         # « une quinzaine de mètres » measures; « une cinquantaine de patients » counts (the noun is the question's)
         unit = _APPROX_UNIT.match(sentence, m.end())

@@ -763,6 +763,21 @@ def test_short_answers_on_round_twenty_one(news_answerer, question: str, answer:
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # twenty-second round (an air-traffic strike, a comet, a 17th-century wreck, a Nobel prize)
+    ("De combien la DGAC a-t-elle demandé de réduire les vols à Orly ?", "de moitié"),  # a share in words
+    ("Quel syndicat a lancé la grève des contrôleurs aériens ?", "SNCTA"),  # « lancé par le SNCTA »
+    ("Qui a repéré l'épave ?", "un chalutier de Quiberon"),  # « repérée en mars par … »
+    ("Quel est le montant du prix Nobel ?", "11 millions de couronnes suédoises"),  # the currency's adjective
+    ("Jusqu'à quand les fouilles doivent-elles se poursuivre ?", "jusqu'à la fin du mois de septembre"),
+    # the subject after the verb (« …, a annoncé mardi la maire de Paris, Anne Hidalgo »)
+    ("Qui a annoncé la baisse de la vitesse ?", "Anne Hidalgo"),
+    ("Comment s'appelle la mère des bébés pandas ?", "Huan Huan"),  # « La mère, Huan Huan, »
+])
+def test_short_answers_on_round_twenty_two(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
 def test_departments_are_places_not_people() -> None:
     from qa.territories import is_territory
 
