@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 import re
 import time
 from dataclasses import dataclass
@@ -109,10 +110,12 @@ _COMMON_SUBJECT = re.compile(r"\s*(?P<np>(?:Le|La|Les|L['’])\s*[a-zàâçéè�
 _BY_WHOM_Q = re.compile(r"^\s*par\s+qui\s+[^?]+?\s+(?:est|sont|a|ont|fut|furent)(?:(?:-t)?-(?:il|elle|ils|elles|on))?\s+"
                         r"(?:été\s+)?(?:\w+ment\s+)?(?P<verb>[^\W\d]+?(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|its|int|inte|ert|erte))\b",
                         re.IGNORECASE)
+#: « samedi », « mardi soir », « hier »: when, between a verb and who did it
+_WHEN_BETWEEN = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?"
 _BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                        r"octobre|novembre|décembre)(?:\s+\d{4})?|\s+la\s+veille|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
                        # « inauguré samedi par la présidente… », « reçu mardi soir par »
-                       r"|\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?)?"
+                       rf"|\s+{_WHEN_BETWEEN})?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
 #: « par » that names no agent (« par ailleurs », « par an »)
 _NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure|personne|habitant|tête|conséquent|"
@@ -367,7 +370,7 @@ _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
 #: « …, a annoncé mardi la maire de Paris, Anne Hidalgo »: a verb after a comma or a quotation, then
 #: a weekday maybe, then its subject
 _INVERTED_BEFORE = re.compile(r"(?:,|»)\s*(?:a|ont|avait|avaient)\s+$")
-_INVERTED_AFTER = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?)?\s+")
+_INVERTED_AFTER = re.compile(rf"(?:\s+{_WHEN_BETWEEN})?\s+")
 #: « Quel syndicat a lancé la grève ? » answered by « lancé par le SNCTA »: an organisation or a person
 #: asked by its kind, then a participle
 _WHICH_AGENT_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:a|ont|avait|avaient)\s+"
@@ -675,11 +678,8 @@ class ExtractiveAnswerer:
         name = defined_name(question)
         if not name:
             return None
-        floor = max(self.weights.abstain_threshold, best.prob * DESCRIPTION_RATIO)
         weak: tuple[Candidate, tuple[int, int]] | None = None
-        for c in ranked[:DESCRIPTION_TOP]:
-            if c.prob < floor:
-                break
+        for c in self._describing(ranked, best):
             for span, strong in description_spans(c.text, name):
                 if strong:
                     return c, span
@@ -697,14 +697,20 @@ class ExtractiveAnswerer:
         if not m:
             return None
         acronym = m.group("x").replace(".", "")
-        floor = max(self.weights.abstain_threshold, best.prob * DESCRIPTION_RATIO)
-        for c in ranked[:DESCRIPTION_TOP]:
-            if c.prob < floor:
-                break
+        for c in self._describing(ranked, best):
             span = _expansion_of(c.text, m.group("x"), acronym)
             if span is not None:
                 return c, span
         return None
+
+    def _describing(self, ranked: list[Candidate], best: Candidate) -> Iterator[Candidate]:
+        """The sentences a description or an acronym's expansion is looked for in, best first: up
+        to ``DESCRIPTION_TOP``, nearly as likely as the best one (``DESCRIPTION_RATIO``)."""
+        floor = max(self.weights.abstain_threshold, best.prob * DESCRIPTION_RATIO)
+        for c in ranked[:DESCRIPTION_TOP]:
+            if c.prob < floor:
+                break
+            yield c
 
     def _published(self, citations: list[Citation]) -> dict[str, str]:
         """Publication date (ISO) of each cited article that has one."""
@@ -1417,7 +1423,7 @@ class ExtractiveAnswerer:
                 (nat := _NATIONALITY_BEFORE.search(c.text, max(0, s - 24), s)) and nat.group(1).lower() in NATIONALITIES)
             if q.qtype == PLACE and person and not _PLACE_START.match(c.text[s:e]):
                 continue  # « Pierre Sage » is nowhere (« au stade Francis-Le Blé » would be kept)
-            if q.qtype == PERSON and organisation and starts_with_first_name(c.text[s:e]):
+            if organisation and starts_with_first_name(c.text[s:e]):
                 continue  # « Quelle banque… ? » is not answered by « Stéphane Rivière »
             if q.qtype == NUMBER:
                 if money and salary and not _SALARY_WORD.search(c.text):
@@ -1427,9 +1433,9 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
-                if _ASKS_DURATION.search(q.text) and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
+                if duration_ok and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
                     continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
-                if _ASKS_DURATION.search(q.text) and re.fullmatch(r"\d{1,2}\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
+                if duration_ok and re.fullmatch(r"\d{1,2}\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
                         re.search(r"\b(?:à|vers|dès|avant|après|jusqu['’]à)\s+$", c.text[max(0, s - 12):s]):
                     continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)
                 if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
@@ -1745,10 +1751,10 @@ def _clause_of_number(question: str, text: str, spans: list[tuple[float, int, in
         marks += [m.start() for m in re.finditer(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", text) if m.group(0) in years]
     if not marks:
         return spans
-    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(text)] + [len(text) + 1]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text)]
 
     def clause(i: int) -> int:
-        return next(k for k in range(len(cuts) - 1) if cuts[k] <= i < cuts[k + 1])
+        return bisect_right(cuts, i)  # how many clause ends come at or before ``i``
 
     marked = {clause(i) for i in marks}
     inside = [clause(sp[2]) in marked and not any(sp[2] <= i < sp[3] for i in marks) for sp in spans]
@@ -1826,6 +1832,7 @@ def _answer_key(text: str) -> str:
 _ACRONYM_Q = re.compile(r"^\s*(?i:(?:qu['’]est[- ]ce\s+que?|que\s+signifie|que\s+veut\s+dire|what\s+(?:is|does))\s*(?:le|la|les|l['’]|un|une|the)?)\s*(?P<x>[A-ZÀ-Ý](?:\.?[A-ZÀ-Ý\d]){1,9}\.?)(?:\s+(?:stand\s+for|mean))?\s*\??\s*$")
 #: words of an expansion that give no letter to its acronym
 _ACRONYM_SKIP = frozenset("de du des d la le les l et à a au aux en pour sur par".split())
+_ACRONYM_WORD = re.compile(r"[^\W\d_][\w-]*['’]?|\d+")
 
 
 def _expansion_of(text: str, written: str, acronym: str) -> tuple[int, int] | None:
@@ -1835,16 +1842,14 @@ def _expansion_of(text: str, written: str, acronym: str) -> tuple[int, int] | No
         return bool(content) and fold("".join(w[0] for w in content)).upper() == fold(acronym).upper()
 
     for m in re.finditer(rf"\(\s*{re.escape(written)}\s*\)", text):
-        words = list(re.finditer(r"[^\W\d_][\w-]*['’]?|\d+", text[: m.start()]))[-14:]
+        words = list(_ACRONYM_WORD.finditer(text[: m.start()]))[-14:]
         for k in range(1, len(words) + 1):
             run = words[-k:]
-            if spelt(run) and run[0].group(0)[:1].isalpha():
-                start = run[0].start()
-                if fold(run[0].group(0).lower()).rstrip("'’") in _ACRONYM_SKIP:
-                    continue
-                return trim_span(text, start, m.start())
+            first = run[0].group(0)
+            if first[:1].isalpha() and fold(first.lower()).rstrip("'’") not in _ACRONYM_SKIP and spelt(run):
+                return trim_span(text, run[0].start(), m.start())
     for m in re.finditer(rf"{re.escape(written)}\s*\(([^()]{{3,120}})\)", text):
-        words = list(re.finditer(r"[^\W\d_][\w-]*['’]?|\d+", m.group(1)))
+        words = list(_ACRONYM_WORD.finditer(m.group(1)))
         if spelt(words):
             return trim_span(text, m.start(1), m.end(1))
     return None
