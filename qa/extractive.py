@@ -170,12 +170,12 @@ _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 _MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait)\b", re.IGNORECASE),
+    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:poids|masse|pèse|pesait)\b", re.IGNORECASE),
+    (re.compile(r"\b(?:poids|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
     (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|mois|semaines)\b", re.IGNORECASE)),
@@ -367,6 +367,13 @@ _ORIGIN_Q = re.compile(r"^\s*(?:d['’]\s*où|de\s+quel(?:le)?s?\s+(?:pays|ville
 _IN_PLACE = re.compile(r"\b(?:en|dans\s+(?:la|le|les|l['’])\s*|(?:ville|commune|village|localité|région|île|port)\s+(?:de|d['’]))\s*$",
                        re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:au|aux)\s+$", re.IGNORECASE)
+#: « boulanger rue Ordener », « au 12 boulevard Voltaire »: a street's name, even a person's, is nobody
+_STREET_BEFORE = re.compile(r"\b(?:rue|avenue|boulevard|bd|quai|impasse|allée|ruelle|cours|square|passage)\s+"
+                            r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$", re.IGNORECASE)
+#: « élève au lycée Kléber », « au stade Pierre-Mauroy »: a building named after someone is nobody
+#: when a person is asked for (« Quel lycée… ? » and organisation questions keep it)
+_BUILDING_BEFORE = re.compile(r"\b(?:lycée|collège|école|stade|gymnase|hôpital|palais|musée|gare|aéroport|piscine)\s+"
+                              r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$", re.IGNORECASE)
 #: « …, a annoncé mardi la maire de Paris, Anne Hidalgo »: a verb after a comma or a quotation, then
 #: a weekday maybe, then its subject
 _INVERTED_BEFORE = re.compile(r"(?:,|»)\s*(?:a|ont|avait|avaient)\s+$")
@@ -925,6 +932,8 @@ class ExtractiveAnswerer:
             starts = {a for a, _ in self.typed(q, c)}
             return any(a in starts for a, _ in self._agents(q, c))
 
+        if self._active_subject(q, ranked[0]):
+            return None  # « Léa Muller … a remporté le championnat » already says who did it
         found = next((c for c in _likely_in_best_article(ranked) if named(c)), None)
         if found is None and not self.typed(q, ranked[0]):
             # the best sentence names nobody (« l'indemnisation des éleveurs touchés par … »): a
@@ -932,6 +941,19 @@ class ExtractiveAnswerer:
             # indemnisé par l'État ») answers « Qui indemnisera l'éleveur ? »
             found = next(iter(_nearly_as_likely(ranked, named)), None)
         return found
+
+    def _active_subject(self, q: QuestionInfo, c: Candidate) -> bool:
+        """Whether ``c`` has the question's verb in the active voice after one of its typed names
+        (« Léa Muller, 16 ans, …, a remporté dimanche le championnat »): the doer is then in the
+        best sentence itself, and another sentence's passive agent (« Le championnat mixte a été
+        remporté par … ») answers a different question."""
+        verb = self._agent_verb(q)
+        ends = [e for _, e in self.typed(q, c)]
+        for t in c.toks:
+            if t.term == verb and re.search(r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[^\W\d]+\s+)?$", c.text[max(0, t.start - 30):t.start]) \
+                    and not re.search(r"\bété\s+$", c.text[max(0, t.start - 8):t.start]) and any(e <= t.start for e in ends):
+                return True
+        return False
 
     def _agent_verb(self, q: QuestionInfo) -> str | None:
         """The term of the verb whose agent a « qui » question asks for, if it asks that."""
@@ -1408,7 +1430,8 @@ class ExtractiveAnswerer:
             if q.qtype == PERSON and (_IN_PLACE.search(c.text, max(0, s - 18), s) or _SITED_AT.search(c.text, max(0, s - 20), s) or (
                     _AT_PLACE.search(c.text, max(0, s - 6), s) and not _TO_WHOM_Q.match(q.text) and not _IN_WHICH_Q.match(q.text)) or (
                     c.text[s - 1 : s] == "(" and c.text[: s - 1].rstrip() and len(c.text[: s - 1].rstrip()) in place_ends)
-                    or is_territory(c.text[s:e])):
+                    or is_territory(c.text[s:e]) or _STREET_BEFORE.search(c.text, max(0, s - 20), s)
+                    or (not organisation and _BUILDING_BEFORE.search(c.text, max(0, s - 20), s))):
                 place_ends.add(e)
                 continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France », « à Caen (Calvados) », « (Drôme) »: a place, nobody
             if q.qtype == PERSON and re.match(r"\s\d{1,3}(?![\d.,]|\s*(?:%|ans\b))", c.text[e : e + 8]):

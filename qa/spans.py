@@ -284,6 +284,8 @@ def number_spans(sentence: str) -> list[Span]:
         if both and tail:
             out = [sp for sp in out if sp[0] < both.start()]  # « 22 et 25 ans »: one answer, not « 22 »
             s = both.start()
+            if re.search(r"\bet\s+$", both.group(0)) and (between := re.search(r"\bentre\s+$", sentence[max(0, s - 8):s], re.IGNORECASE)):
+                s -= len(between.group(0))  # « entre 250 et 270 grammes »: a range, its bounds said with it
         out.append((s, e))
     for m in FRACTION_RE.finditer(sentence):
         out.append(trim_span(sentence, *m.span()))  # « réduire de moitié », « un tiers du gaz »

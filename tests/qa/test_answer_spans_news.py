@@ -778,6 +778,26 @@ def test_short_answers_on_round_twenty_two(news_answerer, question: str, answer:
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # a street's name is nobody (« boulanger rue Ordener »)
+    ("Qui a remporté le Grand prix de la baguette de Paris ?", "Mickaël Renaud"),
+    # « peser » asks for a mass, and a range keeps its « entre »
+    ("Combien doit peser une baguette pour concourir ?", "entre 250 et 270 grammes"),
+    # the best sentence has its own subject: another sentence's « remporté par … » answers another question
+    ("Qui a remporté le championnat de France d'échecs féminin ?", "Léa Muller"),
+    ("Qui a remporté le championnat de France mixte d'échecs ?", "le grand maître Maxime Lagarde"),
+    # English: lottery, chess and farm words
+    ("Where was the winning EuroMillions ticket bought?", "dans un bureau de tabac de Cluses"),
+    ("Who won the French women's chess championship?", "Léa Muller"),  # not « Kléber » of « lycée Kléber »
+    ("How many sheep were killed by wolves at Font d'Urle?", "23"),
+    ("Combien de brebis ont été tuées sur l'estive de Font d'Urle ?", "23"),
+    ("Depuis quand le jackpot n'avait-il pas été remporté ?", "depuis le 12 septembre"),
+    ("Quelle association dénonce une politique du fusil ?", "France Nature Environnement"),
+])
+def test_short_answers_on_round_twenty_three(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
 def test_departments_are_places_not_people() -> None:
     from qa.territories import is_territory
 
