@@ -416,7 +416,7 @@ POOL_SHARED = 0.5
 #: (« édifié » for « construit ») must be to answer when no nearly as likely one has them
 EVENT_RATIO = 0.15
 _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ère|ème|eme)")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|è|er|ère|ème|eme)")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 #: « le dixième établissement », « la 12e victime »: an ordinal that says how many so far
@@ -1436,8 +1436,12 @@ class ExtractiveAnswerer:
                 continue  # « en Alsace », « dans le Bas-Rhin », « au Stade de France », « à Caen (Calvados) », « (Drôme) »: a place, nobody
             if q.qtype == PERSON and re.match(r"\s\d{1,3}(?![\d.,]|\s*(?:%|ans\b))", c.text[e : e + 8]):
                 continue  # « le Top 14 », « la Ligue 1 », « France 2 »: a competition or a channel, nobody
-            if q.qtype in (PERSON, NAME, PLACE) and _ROMAN_ORDINAL.fullmatch(c.text[s:e]):
-                continue  # « au début du XVIIIe siècle »: a century, nobody and nowhere
+            caps = [t for t in inside if t.surface[:1].isupper()]
+            if q.qtype in (PERSON, NAME, PLACE) and (_ROMAN_ORDINAL.fullmatch(c.text[s:e]) or (
+                    len(caps) == 1 and caps[0].end == e and _ROMAN_ORDINAL.fullmatch(caps[0].surface))):
+                continue  # « au début du XVIIIe siècle », « depuis le IVe »: a century, nobody and nowhere
+            if q.qtype == PLACE and caps and all(any(similar(fold(t.surface), n) for n in q.names) for t in caps):
+                continue  # « dans le village de Bennecourt » for « Où est Bennecourt ? »: the question's own place
             if q.qtype in (PERSON, NAME) and dateline and e <= dateline.end():
                 continue  # « Saint-Girons, le 14 octobre 2025 - »: where the story was filed, nobody
             # « l'Américaine Coco Gauff », « le Russe Daniil Medvedev »: a nationality before a name
