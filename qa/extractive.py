@@ -1244,7 +1244,13 @@ class ExtractiveAnswerer:
             if m and not all(t.term in q.idf for t in c.toks if t.end <= m.end()):
                 return trim_span(c.text, *m.span())  # « L'opposition de gauche a annoncé qu'elle saisirait… »
         if self.weights.span_coef is not None:
-            return self.open_span(q, c)
+            s, e = self.open_span(q, c)
+            # « Comment s'appelle le jeu… ? »: « kokpar (ou bouzkachi), qui forme… » names it with
+            # its first word, the rest glosses it
+            word = re.match(r"([^\W\d][\w’'-]{2,})\s*(?:\(|»)", c.text[s:e]) if q.qtype == NAME else None
+            if word and word.group(1).lower() not in STOP_WORDS:
+                return s, s + word.end(1)
+            return s, e
         return focus_clause(q, c)
 
     def _named_by_noun(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
 """« Où… ? » answers that are somewhere else than what the question names: not the question's own
 place (« dans le village de Bennecourt » for « Où est Bennecourt ? »), not a century (« depuis le
-IVe »). Real index and model, on a two-article corpus written for the test."""
+IVe »); a name glossed in brackets is answered by the name alone. Real index and model, on a small
+corpus written for the test."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ ARTICLES = {
         "Le jardin des oliviers de Gethsémani\n\n"
         "Le jardin de Gethsémani se trouve à Jérusalem, au pied du mont des Oliviers. Des pèlerins "
         "s'y rendent depuis le IVe siècle, et une basilique y a été reconstruite au XXe siècle.\n"
+    ),
+    "kokpar.txt": (
+        "Les jeux équestres des steppes\n\n"
+        "Le jeu équestre traditionnel d'Asie centrale s'appelle le kokpar (ou bouzkachi), "
+        "qui oppose deux équipes de cavaliers autour d'une carcasse de chèvre.\n"
     ),
 }
 
@@ -49,3 +55,9 @@ def test_a_century_is_nowhere(place_answerer) -> None:
     assert not ans.abstained
     assert "IVe" not in ans.short_answer and "XXe" not in ans.short_answer
     assert "Jérusalem" in ans.short_answer
+
+
+def test_a_name_glossed_in_brackets_is_the_name_alone(place_answerer) -> None:
+    ans = place_answerer.ask("Comment s'appelle le jeu équestre traditionnel d'Asie centrale ?")
+    assert not ans.abstained
+    assert ans.short_answer == "kokpar"
