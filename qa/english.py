@@ -120,7 +120,10 @@ _WORDS: dict[str, str] = {
     # protests, transport, food safety, the sea (nineteenth round)
     "tractors": "tracteurs", "tractor": "tracteurs tracteur", "motorway": "autoroute", "highway": "autoroute",
     "blocked": "bloqué bloquée bloquent", "block": "bloquer bloquent", "protest": "manifestation protester mobilisation",
-    "protesters": "manifestants", "demonstrators": "manifestants", "strike": "grève", "strikers": "grévistes",
+    "protesters": "manifestants", "demonstrators": "manifestants", "demonstrate": "manifester manifesté",
+    "demonstrated": "manifesté manifestaient", "painting": "tableau", "painter": "peintre",
+    "auction": "enchères vente", "cavers": "spéléologues", "divers": "plongeurs", "diver": "plongeur",
+    "rescuers": "secouristes", "cave": "grotte gouffre", "supporters": "supporters", "strike": "grève", "strikers": "grévistes",
     "metro": "métro", "subway": "métro", "line": "ligne", "stations": "gares stations", "station": "gare station",
     "trains": "trains rames", "passengers": "voyageurs passagers", "travellers": "voyageurs", "journey": "trajet",
     "trip": "trajet", "recalled": "rappel rappelé", "recall": "rappel", "cheeses": "fromages", "cheese": "fromage fromages",

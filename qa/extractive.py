@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from index.analysis import NUMBER as DIGIT_GROUPS
 from index.analysis import STOP_WORDS, FrenchAnalyzer, fold
@@ -136,6 +136,9 @@ _SUBJECT_NOUNS = frozenset("etablissement entreprise societe groupe club associa
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes)\s+(?:[^\W\d]+\s+)?$")
 #: how likely a role-apposition sentence must be, relative to the best sentence
 ROLE_RATIO = 0.1
+#: how likely, against the best, a sentence must be whose role noun is glued to a name (« le
+#: président Waldemar Kita ») to name the holder when no likelier sentence has the role
+ROLE_RATIO_GLUED = 0.03
 #: « en revendiquaient plus d'un millier », « en a compté 3.000 »: the pronoun « en » and a verb before a figure
 _EN_VERB = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?P<verb>[^\W\d]{3,})\s+"
                       r"(?:(?:plus|près|moins)\s+d['’]|environ\s+|quelque\s+)?$", re.IGNORECASE)
@@ -300,6 +303,7 @@ _AGE_N = rf"(?:\d{{1,3}}|{_AGE_WORDS})"
 _AGE = re.compile(rf"(?:\b(?:de|à|âgée?s?|entre|vers|dès)|\(|,)\s*{_AGE_N}(?:\s*(?:et|à|,)\s*{_AGE_N})*\s*(?:ans|mois|semaines)\b"
                   r"(?!\s+(?:avant|après|plus tard|plus tôt|de prison|d['’]emprisonnement|de réclusion|ferme|auparavant))",
                   re.IGNORECASE)
+_AGE_RANGE = re.compile(r"\d\s*(?:et|à)\s*\d", re.IGNORECASE)
 #: a question about what is to come: « Quand Brest jouera-t-il… ? », « Quand va-t-elle ouvrir ? »,
 #: « Quand les travaux doivent-ils s'achever ? »
 _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-t-(?:il|elle|on)\b"
@@ -353,6 +357,9 @@ _GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|moi
 AGE_TOP = 30
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
+#: « Qui est représenté… ? », « Qui a été désigné… ? »: a passive participle
+_PASSIVE_Q = re.compile(r"^\s*qui\s+(?:est|sont|était|étaient|a\s+été|ont\s+été|avait\s+été|fut|sera|serait)\s+"
+                        r"(?P<verb>[^\W\d]{3,}(?:é|ée|és|ées|is|ise|it|ite|u|ue|us))\b", re.IGNORECASE)
 _WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
                         r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
                         r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
@@ -416,6 +423,8 @@ POOL_SHARED = 0.5
 #: (« édifié » for « construit ») must be to answer when no nearly as likely one has them
 EVENT_RATIO = 0.15
 _YEAR_TERM = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+#: a match's score in brackets, « (0-4) », « (3–1) »
+_SCORE_LINE = re.compile(r"\(\d{1,2}\s*[-–]\s*\d{1,2}\)")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|è|er|ère|ème|eme)")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
@@ -862,11 +871,26 @@ class ExtractiveAnswerer:
         if subject is None:
             subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
         role_re = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")(?:e|s|es)?\b")
-        for c in _likely_in_best_article(ranked):
+        found = self._role_holder(q, ranked, role_re, which, subject, _likely_in_best_article(ranked), strict=False)
+        if found is not None or role_re.search(fold(ranked[0].text.lower())):
+            return found
+        # « a expliqué le président Waldemar Kita » far down an article about the FC Nantes, when no
+        # likely sentence has the role at all: the role glued to a name, nothing in between
+        return self._role_holder(q, ranked, role_re, which, subject,
+                                 _likely_in_best_article(ranked, ROLE_RATIO_GLUED), strict=True)
+
+    def _role_holder(self, q: QuestionInfo, ranked: list[Candidate], role_re: "re.Pattern[str]",
+                     which: "re.Match[str] | None", subject: set[str], candidates: Iterable[Candidate],
+                     strict: bool) -> Candidate | None:
+        """The first of ``candidates`` naming the role's holder (see :meth:`_role_apposition`);
+        ``strict``: only « le président Waldemar Kita », in an article about the question's subject."""
+        for c in candidates:
+            if strict and (c is ranked[0] or not self._about(c, subject, q)):
+                continue
             folded = fold(c.text.lower())
             spans = sorted(self.typed(q, c))
             for r in role_re.finditer(folded):
-                holder = self._holder_before(q, c, spans, r.start(), r.end(), subject)
+                holder = None if strict else self._holder_before(q, c, spans, r.start(), r.end(), subject)
                 if holder:
                     c.answer_span = holder
                     return c  # « a déclaré Hélène Marchal, directrice générale de la fromagerie »
@@ -883,6 +907,8 @@ class ExtractiveAnswerer:
                 if not gap or (which and gap.group("of")):
                     continue  # « l'équipe du New Jersey » names where the team is from, not the team
                 of = [t for t in c.toks if gap.group("of") and t.start >= gap.start("of") and t.end <= gap.end("of")]
+                if strict and (of or not re.fullmatch(r"\s+", c.text[end:after[0]])):
+                    continue
                 referring = _POSSESSIVE_BEFORE.search(folded, 0, r.start()) or (
                     of and all(fold(t.surface.lower()) in _SUBJECT_NOUNS for t in of))
                 if referring:
@@ -1128,7 +1154,17 @@ class ExtractiveAnswerer:
                 return named or _nearly_as_likely(ranked, has, same_article=True) or [
                     c for c in ranked[1:AGE_TOP] if c.source == ranked[0].source and has(c)]
 
-            yield lambda c: bool(_AGE.search(c.text)), aged
+            # « Quel âge a le plongeur Rémi Jacquot ? » asks one person's age: « âgés de 24 à 58 ans »
+            # is a group's
+            one = bool(re.search(r"\bquel\s+(?:âge|age)\s+(?:a|avait|aura)\b", q.text, re.IGNORECASE))
+            yield (lambda c: any(not (one and _AGE_RANGE.search(m.group(0))) for m in _AGE.finditer(c.text))), aged
+        passive = _PASSIVE_Q.match(q.text) if q.qtype == PERSON else None
+        if passive:
+            # « Qui est représenté sur le tableau ? » is answered where the verb is (« la toile
+            # représente René Caillebotte »), not by the likelier sentence naming the painter
+            verb = self.analyzer._term(passive.group("verb").lower())
+            # none: the best one stands
+            yield (lambda c: verb in {t.term for t in c.toks}), lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked
         won = _WHO_DID_Q.match(q.text) if q.qtype == PERSON else None
         if won:
             head = AGENT_NOUNS.get(t := self.analyzer._term(won.group("head").lower()), t)
@@ -1163,6 +1199,12 @@ class ExtractiveAnswerer:
                 return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
                     self._cause_in_article(q, best) if _is_headline(best) else None) or best
             return best
+        if q.qtype == NAME and self._named_by_noun(q, best) is None and _WHICH_NOUN_Q.match(q.text.replace("’", "'")):
+            # « Quel cyclone a frappé… ? »: a nearly as likely sentence of the article that says « le
+            # cyclone Bejisa », as for « Quelle bataille… ? », over one that names it another way
+            named = _nearly_as_likely(ranked, lambda c: self._named_by_noun(q, c) is not None, same_article=True)
+            if named:
+                return named[0]
         for has, alternatives in self._requirements(q):
             if has(best):
                 continue
@@ -1183,8 +1225,11 @@ class ExtractiveAnswerer:
             return (q.qtype != DATE or c.source == best.source
                     or _shared_weight(q, c.matched, best.matched) >= POOL_SHARED * held)
 
+        # « Où Nantes se déplace-t-il samedi ? »: when the best sentence names no place but the
+        # question's own (« se déplaceront à Nantes »), its name hits rank nothing
+        unplaced = q.qtype == PLACE and not self.typed_detail(q, best)
         pool = [c for c in ranked[:RERANK_TOP]
-                if c is best or ((c.name_hits >= best.name_hits or c.source == best.source) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
+                if c is best or ((c.name_hits >= best.name_hits or c.source == best.source or unplaced) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
                     c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
         scored = []
 
@@ -1234,8 +1279,8 @@ class ExtractiveAnswerer:
             return title
         if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
             return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
-        if q.qtype == OTHER and (named := self._named_by_noun(q, c)) is not None:
-            return named
+        if q.qtype in (OTHER, NAME) and (named := self._named_by_noun(q, c)) is not None:
+            return named  # « le trophée William M. Jennings » for « Quel trophée… ? »
         spans = self.typed(q, c)
         if spans:
             return spans[0]
@@ -1260,7 +1305,7 @@ class ExtractiveAnswerer:
         if not m:
             return None
         noun = m.group("noun")
-        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+)?{_CAPITALISED})*)",
+        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
                              c.text):
             if not c.text[n.start(1)].isupper() or c.text[n.start()].isupper() and n.start() > 0:
                 continue
@@ -1446,8 +1491,13 @@ class ExtractiveAnswerer:
             if q.qtype in (PERSON, NAME, PLACE) and (_ROMAN_ORDINAL.fullmatch(c.text[s:e]) or (
                     len(caps) == 1 and caps[0].end == e and _ROMAN_ORDINAL.fullmatch(caps[0].surface))):
                 continue  # « au début du XVIIIe siècle », « depuis le IVe »: a century, nobody and nowhere
-            if q.qtype == PLACE and caps and all(any(similar(fold(t.surface), n) for n in q.names) for t in caps):
-                continue  # « dans le village de Bennecourt » for « Où est Bennecourt ? »: the question's own place
+            if q.qtype == PLACE and caps and any(any(similar(fold(t.surface), n) for n in q.names) for t in caps) and all(
+                    any(similar(fold(t.surface), n) for n in q.names) or re.fullmatch(r"[A-Z]{2,4}", t.surface) for t in caps):
+                # « dans le village de Bennecourt » for « Où est Bennecourt ? »: the question's own place;
+                # « le FC Nantes » for « Où Nantes se déplace-t-il ? »: its club
+                continue
+            if q.qtype == PLACE and re.search(r"\bcontre\s+(?:le\s+|la\s+|l['’]|les\s+)?$", c.text[max(0, s - 12):s]):
+                continue  # « une défaite contre Lens »: an opponent, not where
             if q.qtype in (PERSON, NAME) and dateline and e <= dateline.end():
                 continue  # « Saint-Girons, le 14 octobre 2025 - »: where the story was filed, nobody
             # « l'Américaine Coco Gauff », « le Russe Daniil Medvedev »: a nationality before a name
@@ -1468,9 +1518,11 @@ class ExtractiveAnswerer:
                     continue
                 if duration_ok and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
                     continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
-                if duration_ok and re.fullmatch(r"\d{1,2}\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
+                if duration_ok and re.fullmatch(r"(?:[01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
                         re.search(r"\b(?:à|vers|dès|avant|après|jusqu['’]à)\s+$", c.text[max(0, s - 12):s]):
                     continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)
+                if not tally and _SCORE_LINE.search(c.text[max(0, s - 4):e + 4]) and re.fullmatch(r"\d{1,2}", c.text[s:e]):
+                    continue  # « une défaite contre Lens (0-4) »: a match's score counts no « points » nor anything else
                 if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     continue  # « combien de véhicules » is not answered by « 2023 »
                 if noun and (_PEOPLE.fullmatch(noun) or (counted and not duration_ok and not _TIME_SPAN.search(noun))) \
@@ -1735,11 +1787,11 @@ def _cached(cache: dict[str, frozenset[str]], source: str, make: Callable[[], fr
     return got
 
 
-def _likely_in_best_article(ranked: list[Candidate]) -> Iterator[Candidate]:
+def _likely_in_best_article(ranked: list[Candidate], ratio: float = ROLE_RATIO) -> Iterator[Candidate]:
     """The likely sentences (``ROLE_RATIO`` of the best one's probability) of the best sentence's
     article, best first: where a role's holder or a participle's agent is looked for; another
     article's « coéquipier X » is, far more often, someone else's."""
-    floor = ranked[0].prob * ROLE_RATIO  # whether to answer at all is the best sentence's call
+    floor = ranked[0].prob * ratio  # whether to answer at all is the best sentence's call
     # up to DESCRIPTION_TOP of the article's own sentences, however many of other articles rank
     # between them (« financés par l'aménageur du lotissement » came 13th behind other stories)
     seen = 0

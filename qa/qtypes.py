@@ -47,7 +47,14 @@ _PERSON_NOUNS = {
     "princesse", "duc", "duchesse", "comte", "comtesse", "pharaon", "prophete", "vainqueur", "gagnant", "gagnante",
     "laureat", "laureate", "champion", "championne", "candidat", "candidate", "depute", "senateur", "maire",
     "gouverneur", "eveque", "cardinal", "moine", "tribu", "dynastie",
+    # trades of news stories: « Quel plongeur a rejoint le groupe ? », « Quel avocat… ? »
+    "plongeur", "plongeuse", "secouriste", "pompier", "medecin", "chirurgien", "avocat", "avocate", "juge",
+    "procureur", "procureure", "policier", "policiere", "gendarme", "commissaire", "arbitre", "capitaine",
+    "gardien", "attaquant", "buteur", "navigateur", "navigatrice", "alpiniste", "photographe", "musicien",
+    "musicienne", "acheteur", "acheteuse", "collectionneur", "collectionneuse", "proprietaire", "ecurie",
 }
+#: things known by a proper name: « Quel cyclone… ? » (Dina), « Quel trophée… ? » (la Coupe de France)
+_NAME_NOUNS = {"cyclone", "ouragan", "typhon", "tempete", "trophee"}
 _PLACE_NOUNS = {
     "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",
     "ocean", "capitale", "departement", "province", "etat", "commune", "village", "quartier", "territoire",
@@ -116,9 +123,12 @@ def question_type(question: str) -> str:
     m = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b(?:\s+(?:est|sont|etait|etaient|fut|a ete|sera))?(?:\s+(?:le|la|les|l))?\s+([a-z]+)", text)
     if m:
         noun = m.group(1)
-        for nouns, qtype in ((_DATE_NOUNS, DATE), (_NUMBER_NOUNS, NUMBER), (_PLACE_NOUNS, PLACE), (_PERSON_NOUNS, PERSON)):
+        for nouns, qtype in ((_DATE_NOUNS, DATE), (_NUMBER_NOUNS, NUMBER), (_PLACE_NOUNS, PLACE), (_PERSON_NOUNS, PERSON),
+                             (_NAME_NOUNS, NAME)):
             if noun in nouns or noun.rstrip("s") in nouns:
                 return qtype
+        if noun == "maison" and re.match(r"\s*(?:de vente|d edition|de disques|de couture|mere)\b", text[m.end():]):
+            return PERSON  # « Quelle maison de vente a organisé les enchères ? »: a firm
     if re.search(r"\b(?:par qui|a qui|avec qui|de qui|pour qui|qui)\b", text) and not re.search(r"\bce qui\b", text):
         # « qui » as a relative pronoun after a noun (« le pays qui… ») is rare in questions.
         return PERSON

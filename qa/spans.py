@@ -64,6 +64,8 @@ _DATE_PATTERNS = [
     rf"|(?:d['’]ici\s+(?:à\s+)?)?(?:(?:à\s+)?la\s+)?(?:fin|début|milieu)\s+de\s+l['’](?:année|exercice))\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
+    # « dans la nuit de jeudi à vendredi », « dans la nuit de samedi »: one answer, not « jeudi »
+    rf"(?:dans\s+|durant\s+|pendant\s+)?la\s+nuit\s+(?:de\s+|du\s+)?{_WEEKDAY}(?:\s+(?:à|au)\s+{_WEEKDAY})?",
     # lundi, ce mercredi matin, vendredi dernier
     rf"(?:(?:ce|le|dès|depuis|avant|après|jusqu'à)\s+)?{_WEEKDAY}(?:\s+(?:matin|soir|midi|après-midi|dernier|prochain))?",
     r"\b(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|ce matin|ce soir|cette année|cette semaine|l[’']an dernier|l[’']année dernière|la semaine dernière|le mois dernier|l[’']an passé|"
@@ -109,7 +111,11 @@ FRACTION_RE = re.compile(r"\b(?:de\s+moitié|(?:la|une)\s+moitié|(?:un|deux)\s+
 ONE_RE = re.compile(r"\b(?:(?:plus|près|moins)\s+d['’]|environ\s+)?(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
-_CONNECT = r"(?:-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|(?:(?<=Pointe)|(?<=Cap)|(?<=Anse)|(?<=Île)|(?<=Ile)|(?<=Bois)|(?<=Col)|(?<=Trou)|(?<=Puy)|(?<=Roche)|(?<=Rocher)|(?<=Croix)|(?<=Mont)|(?<=Pont)|(?<=Port)|(?<=Pas)|(?<=Val))\s+(?:au|aux)\s+(?=[A-ZÀ-ÝŒ])|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
+#: a middle or first initial inside a name: « William M. Jennings », « le musée J. Paul Getty »; not
+#: « M. » (Monsieur) unless a first name comes before it
+_INITIAL = (r"(?:(?<=(?<![\w'’.-])[A-LN-ZÀ-Ý])|" + "|".join(rf"(?<=[A-ZÀ-Ý][a-zà-ÿ]{{{n}}} M)" for n in range(2, 12))
+            + r")\.\s+(?=[A-ZÀ-ÝŒ][a-zà-ÿ])")
+_CONNECT = r"(?:" + _INITIAL + r"|-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|(?:(?<=Pointe)|(?<=Cap)|(?<=Anse)|(?<=Île)|(?<=Ile)|(?<=Bois)|(?<=Col)|(?<=Trou)|(?<=Puy)|(?<=Roche)|(?<=Rocher)|(?<=Croix)|(?<=Mont)|(?<=Pont)|(?<=Port)|(?<=Pas)|(?<=Val))\s+(?:au|aux)\s+(?=[A-ZÀ-ÝŒ])|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
 _OF = r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
 _LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-])"
 #: lower-case adjectives that belong to an institution's name (« la Commission européenne »,

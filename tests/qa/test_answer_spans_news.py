@@ -798,6 +798,44 @@ def test_short_answers_on_round_twenty_three(news_answerer, question: str, answe
     assert news_answerer.ask(question).short_answer == answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    # « dans la nuit de jeudi à vendredi » is one date
+    ("Quand le cyclone Garance a-t-il touché La Réunion ?", "dans la nuit de jeudi à vendredi"),
+    # a match's score « (0-4) » counts no points
+    ("Combien de points compte le FC Nantes ?", "19"),
+    # « après 52 heures » is no time of day
+    ("Combien de temps les spéléologues ont-ils passé sous terre ?", "52 heures"),
+    # neither the question's own town in a club's name (« le FC Nantes ») nor an opponent (« contre Lens »)
+    ("Où Nantes se déplace-t-il samedi ?", "à Strasbourg"),
+    # people asked by their trade, firms by « maison de vente », storms and trophies by their name
+    ("Quel plongeur a rejoint le groupe dimanche ?", "Rémi Jacquot"),
+    ("Quelle maison de vente a organisé les enchères ?", "Christie's"),
+    ("Quel cyclone d'une telle intensité La Réunion avait-elle connu en 2002 ?", "Dina"),
+    ("Quel trophée Kombouaré a-t-il offert aux Canaris en 2022 ?", "Coupe de France"),
+    # the role glued to a name far down the article (« a expliqué le président Waldemar Kita »)
+    ("Qui est le président du FC Nantes ?", "Waldemar Kita"),
+    # a passive question is answered where its verb is (« la toile représente René Caillebotte »)
+    ("Qui est représenté sur le tableau ?", "René Caillebotte"),
+    ("How much was the Caillebotte painting sold for?", "43 millions de dollars"),
+])
+def test_short_answers_on_round_twenty_four(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_one_persons_age_is_not_a_groups(news_answerer) -> None:
+    # « âgés de 24 à 58 ans » is the cavers' ages, not the diver's: nothing says his
+    assert news_answerer.ask("Quel âge a le plongeur Rémi Jacquot ?").abstained
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Brodeur remporte le trophée William M. Jennings.", "William M. Jennings"),
+    ("selon John F. Kennedy, le", "John F. Kennedy"),
+])
+def test_initials_inside_names(sentence: str, expected: str) -> None:
+    assert expected in _texts(sentence, name_spans(sentence))
+    assert "M. Dupont" not in _texts("a dit M. Dupont hier.", name_spans("a dit M. Dupont hier."))
+
+
 def test_departments_are_places_not_people() -> None:
     from qa.territories import is_territory
 
