@@ -357,6 +357,10 @@ _GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|moi
 AGE_TOP = 30
 #: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
 #: another prize (« a remporté la finale du Top 14 ») does not answer it
+#: « Quand X est-il arrivé… ? », « Quand le pont a-t-il été fermé ? »: the act dated
+_DATE_VERB_Q = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: verbs too common to say which act is dated (stems)
+_LIGHT_VERBS = frozenset({"fait", "faire", "deven", "devenu", "passe", "pass", "mise", "pris", "prise", "comm", "commenc", "eu", "lieu"})
 #: « Qui est représenté… ? », « Qui a été désigné… ? »: a passive participle
 _PASSIVE_Q = re.compile(r"^\s*qui\s+(?:est|sont|était|étaient|a\s+été|ont\s+été|avait\s+été|fut|sera|serait)\s+"
                         r"(?P<verb>[^\W\d]{3,}(?:é|ée|és|ées|is|ise|it|ite|u|ue|us))\b", re.IGNORECASE)
@@ -1096,6 +1100,19 @@ class ExtractiveAnswerer:
                     and c.prob >= best.prob * EVENT_RATIO and says.search(c.text)]
 
             yield lambda c: all(says.search(c.text) for says in families), events
+        acted = _DATE_VERB_Q.search(q.text) if q.qtype == DATE and not families else None
+        verb = self.analyzer._term(acted.group("verb").lower()) if acted else ""
+        if len(verb) >= 4 and verb not in _LIGHT_VERBS:
+            # « Quand Kombouaré est-il arrivé à Nantes ? »: « a annoncé lundi le limogeage de son
+            # entraîneur Antoine Kombouaré » dates the sacking; a less likely sentence of the article
+            # with the verb and a date (« Arrivé en février 2021, le technicien kanak… ») dates the
+            # arrival; none: the best one stands
+            def dated_act(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
+                best = ranked[0]
+                return [c for c in ranked[1:12] if c.source == best.source and c.prob >= best.prob * ROLE_RATIO
+                        and has(c) and self.typed(q, c)] or ranked
+
+            yield (lambda c: verb in {t.term for t in c.toks}), dated_act
         rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
         if rate:
             what = self.analyzer._term(fold(rate.group("what").lower()))

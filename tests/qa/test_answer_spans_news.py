@@ -817,6 +817,8 @@ def test_short_answers_on_round_twenty_three(news_answerer, question: str, answe
     # a passive question is answered where its verb is (« la toile représente René Caillebotte »)
     ("Qui est représenté sur le tableau ?", "René Caillebotte"),
     ("How much was the Caillebotte painting sold for?", "43 millions de dollars"),
+    # the act the question dates (« Arrivé en février 2021, le technicien kanak… »), not the sacking
+    ("Quand Kombouaré est-il arrivé à Nantes ?", "en février 2021"),
 ])
 def test_short_answers_on_round_twenty_four(news_answerer, question: str, answer: str) -> None:
     assert news_answerer.ask(question).short_answer == answer
