@@ -355,8 +355,6 @@ _GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|moi
                             r"exemplaires?|unités?|sortes?|types?|espèces?|catégories?|parties?|étapes?)", re.IGNORECASE)
 #: how many of the best sentence's article's likeliest sentences an age is looked for in
 AGE_TOP = 30
-#: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
-#: another prize (« a remporté la finale du Top 14 ») does not answer it
 #: « Quand X est-il arrivé… ? », « Quand le pont a-t-il été fermé ? »: the act dated
 _DATE_VERB_Q = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
 #: verbs too common to say which act is dated (stems)
@@ -364,6 +362,8 @@ _LIGHT_VERBS = frozenset({"fait", "faire", "deven", "devenu", "passe", "pass", "
 #: « Qui est représenté… ? », « Qui a été désigné… ? »: a passive participle
 _PASSIVE_Q = re.compile(r"^\s*qui\s+(?:est|sont|était|étaient|a\s+été|ont\s+été|avait\s+été|fut|sera|serait)\s+"
                         r"(?P<verb>[^\W\d]{3,}(?:é|ée|és|ées|is|ise|it|ite|u|ue|us))\b", re.IGNORECASE)
+#: « Qui a remporté les élections municipales de Marseille ? »: who won what; a sentence about
+#: another prize (« a remporté la finale du Top 14 ») does not answer it
 _WHO_DID_Q = re.compile(r"^\s*qui\s+(?:a|ont|avait|avaient)\s+(?:remporté|gagné|marqué|inscrit|obtenu|décroché|conquis|"
                         r"remportée|gagnée)\s+(?:le|la|les|l['’]|un|une|des|du)\s*"
                         r"(?:(?:premier|première|second|seconde|dernier|dernière|grand|grande)\s+)?(?P<head>[^\W\d]{3,})",
@@ -1508,8 +1508,8 @@ class ExtractiveAnswerer:
             if q.qtype in (PERSON, NAME, PLACE) and (_ROMAN_ORDINAL.fullmatch(c.text[s:e]) or (
                     len(caps) == 1 and caps[0].end == e and _ROMAN_ORDINAL.fullmatch(caps[0].surface))):
                 continue  # « au début du XVIIIe siècle », « depuis le IVe »: a century, nobody and nowhere
-            if q.qtype == PLACE and caps and any(any(similar(fold(t.surface), n) for n in q.names) for t in caps) and all(
-                    any(similar(fold(t.surface), n) for n in q.names) or re.fullmatch(r"[A-Z]{2,4}", t.surface) for t in caps):
+            asked = [any(similar(fold(t.surface), n) for n in q.names) for t in caps] if q.qtype == PLACE else []
+            if any(asked) and all(a or re.fullmatch(r"[A-Z]{2,4}", t.surface) for a, t in zip(asked, caps)):
                 # « dans le village de Bennecourt » for « Où est Bennecourt ? »: the question's own place;
                 # « le FC Nantes » for « Où Nantes se déplace-t-il ? »: its club
                 continue
