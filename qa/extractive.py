@@ -28,7 +28,7 @@ from qa.copies import distinct_hits, drop_repeats, story_of
 from qa.dates import describe, speaks_of_future
 from qa.dates import note as date_note
 from qa.features import (_QWORDS, AGENT_NOUNS, FEATURES, SPAN_FEATURES, Candidate, QuestionInfo, analyse_question, featurize, similar,
-                         span_candidates, tokens)
+                         Token, span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
 from qa.first_names import starts_with_first_name
@@ -127,6 +127,8 @@ _AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:à|au|en)\s+\d|\s(?:qui|que|
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
                           r"entraînait|a fondé|fonde|a créé)\s+", re.IGNORECASE)
 #: the role nouns of those verbs, by the verb's folded stem (« dirige », « dirigeait », « a dirigé »)
+_AGENT_TERMS = frozenset(AGENT_NOUNS.values())
+_WHO_Q = re.compile(r"^\s*(?:par\s+)?qui\b", re.IGNORECASE)
 _VERB_ROLES = {"dirig": ["directeur", "directrice", "dirigeant"], "presid": ["president", "presidente"],
                "entrain": ["entraineur", "entraineuse"], "fond": ["fondateur", "fondatrice"],
                "cre": ["createur", "creatrice", "fondateur", "fondatrice"]}
@@ -314,6 +316,11 @@ _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-
 _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
                              r"gouvernement|parlement|ministère|métropole|communauté\s+d['’]agglomération|communauté\s+de\s+communes)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
+#: « L'acheteur […] est le musée J. Paul Getty », « par le musée Getty »: a building's institution that
+#: acts (a subject, an attribute, an agent) and is someone; not « dans le musée X », « au musée X »
+_ACTING_BUILDING = re.compile(r"(?:^|(?<=[\s,]))(?:(?:par|est|sont|était|fut|et)\s+)?(?:le|la|l['’])\s*"
+                              r"(?P<inst>(?:musée|fondation|hôpital|lycée|collège|école|stade|palais|aéroport)\s+)$", re.IGNORECASE)
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:dans|sur|devant|derrière|vers|sous|depuis|près|entre|en|de|du|à|au|pour)\s+$", re.IGNORECASE)
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
@@ -549,6 +556,13 @@ class ExtractiveAnswerer:
                     best, best_r = cand, r
             if best and best_r >= 0.75:
                 extra.append(best)
+        if _WHO_Q.match(question):
+            # « Qui a acheté le tableau ? »: the article may name the doer by the agent noun only
+            # (« L'acheteur […] est le musée J. Paul Getty »), which the stemmer keeps apart
+            for m in re.finditer(r"[^\W\d]{3,}", question):
+                noun = AGENT_NOUNS.get(self.analyzer._term(m.group(0).lower()))
+                if noun and noun not in question.lower():
+                    extra.append(noun)
         gloss = french_gloss(question)  # an English question: its French words too
         if gloss:
             extra.append(gloss)
@@ -980,10 +994,15 @@ class ExtractiveAnswerer:
         verb = self._agent_verb(q)
         ends = [e for _, e in self.typed(q, c)]
         for t in c.toks:
-            if t.term == verb and re.search(r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[^\W\d]+\s+)?$", c.text[max(0, t.start - 30):t.start]) \
+            if self._verb_term(t) == verb and re.search(r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[^\W\d]+\s+)?$", c.text[max(0, t.start - 30):t.start]) \
                     and not re.search(r"\bété\s+$", c.text[max(0, t.start - 8):t.start]) and any(e <= t.start for e in ends):
                 return True
         return False
+
+    def _verb_term(self, t: Token) -> str:
+        """A token's own stem, before agent nouns share it (« financés » is financ, not financeur):
+        the agent of a verb follows the verb, not its noun."""
+        return self.analyzer._term(t.surface.lower()) if t.term in _AGENT_TERMS else t.term
 
     def _agent_verb(self, q: QuestionInfo) -> str | None:
         """The term of the verb whose agent a « qui » question asks for, if it asks that."""
@@ -1007,7 +1026,7 @@ class ExtractiveAnswerer:
                   and not re.search(r"\b(?:été|fut)\b", m.group(0), re.IGNORECASE))
         out = []
         for t in c.toks:
-            if not _same_verb(t.term, verb):
+            if not _same_verb(self._verb_term(t), verb):
                 continue
             by = _BY_AGENT.match(c.text, t.end)
             if not by and active and _INVERTED_BEFORE.search(c.text, max(0, t.start - 12), t.start):
@@ -1095,7 +1114,16 @@ class ExtractiveAnswerer:
             def events(ranked: list[Candidate], _reports: Callable[[Candidate], bool]) -> list[Candidate]:
                 best = ranked[0]
                 says = next(says for says in families if not says.search(best.text))
-                return _nearly_as_likely(ranked, lambda c: bool(says.search(c.text))) or [
+                # « Qui a acheté la Célestine ? »: another article's purchase (« L'acheteur […] est le
+                # musée Getty ») is not the Célestine's when the best sentence's article names it and
+                # that one does not
+                names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)]
+                own = bool(names) and self._names_in(names, best.source)
+
+                def reports(c: Candidate) -> bool:
+                    return bool(says.search(c.text)) and (not own or c.source == best.source or self._names_in(names, c.source))
+
+                return _nearly_as_likely(ranked, reports) or [
                     c for c in ranked[1:12] if c.source == best.source
                     and c.prob >= best.prob * EVENT_RATIO and says.search(c.text)]
 
@@ -1404,6 +1432,9 @@ class ExtractiveAnswerer:
         if q.qtype == PERSON:
             # « le parquet de Paris », « la préfecture du Nord »: the institution, not its town
             spans = [(m.start("inst") if (m := _INSTITUTION_OF.search(c.text, max(0, a - 40), a)) else a, b) for a, b in spans]
+            spans = [(m.start("inst") if (m := _ACTING_BUILDING.search(c.text, max(0, a - 30), a))
+                      and not _PLACE_PREPOSITION_BEFORE.search(c.text, max(0, m.start() - 12), m.start()) else a, b)
+                     for a, b in spans]
         if q.qtype in (PLACE, PERSON, NAME) and _PLURAL_Q.search(q.text):
             spans, lists = _enumerations(c.text, spans)  # « Quelles provinces… ? » « Gharb, Fès, Marrakech et Tafilalt »
         elif q.qtype == PLACE:

@@ -60,6 +60,12 @@ AGENT_NOUNS: dict[str, str] = {
     "invent": "inventeur", "inventric": "inventeur",
     "entrain": "entraineur",
     "compos": "compositeur", "compositric": "compositeur",
+    # « Qui a acheté le tableau ? » meets « L'acheteur, qui enchérissait par téléphone, est… »
+    "achet": "acheteur", "vend": "vendeur", "vendu": "vendeur", "vendeux": "vendeur",
+    "acquis": "acquereur", "vaincu": "vainqueur",
+    "sculpt": "sculpteur", "nag": "nageur", "agress": "agresseur", "traduit": "traducteur",
+    "construit": "constructeur", "chant": "chanteur", "chanteux": "chanteur",
+    "jou": "joueur", "joueux": "joueur", "sauv": "sauveteur",
 }
 def tokens(text: str, analyzer: FrenchAnalyzer) -> list[Token]:
     """Content tokens of ``text`` with their spans (relative), terms as the BM25 index has them."""

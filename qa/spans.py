@@ -314,6 +314,10 @@ _ORG_AND = re.compile(rf"\b(?:association|fondation|collectif|coopérative|féd�
                       rf"({_CAP}(?:{_CONNECT}{_CAP})*\s+et\s+{_CAP}(?:{_CONNECT}{_CAP})*)")
 
 
+#: « J. Paul Getty », « J.-B. Martin »: a first name's initials glued before a name; « M. » is « monsieur »
+_INITIALS_BEFORE = re.compile(r"(?<![\w.’'-])(?!M\.\s)(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s)+$")
+
+
 def name_spans(sentence: str) -> list[Span]:
     """Runs of capitalised words (people, organisations, places), minus leading function words."""
     out: list[Span] = []
@@ -328,6 +332,9 @@ def name_spans(sentence: str) -> list[Span]:
         # unless a relative clause describes it (« Keolis, qui exploite le réseau, … »)
         described = re.match(r"\s*,\s*qui\s", sentence[e:])
         if s < e and sentence[s].isupper() and not (at_start and single and not sentence[s:e].isupper() and not described):
+            initials = _INITIALS_BEFORE.search(sentence, 0, s)
+            if initials and not single:
+                s = initials.start()  # « J. Paul Getty », not « Paul Getty »; never « M. » (monsieur)
             out.append((s, e))
     # « l'association Eau et Rivières de Bretagne »: after a singular organisation noun, « X et Y » is one name
     out += [m.span(1) for m in _ORG_AND.finditer(sentence)]
