@@ -1313,6 +1313,12 @@ class ExtractiveAnswerer:
             # the best sentence's own article first: « Combien a coûté le prolongement de la ligne
             # D ? » is « auront coûté 98 millions d'euros » of the tramway story, not another line's cost
             other = next((c for c in others if c.source == best.source), None) or next(iter(others), None)
+            if other is None and not figure:
+                # « À quelle distance de l'entrée les spéléologues étaient-ils bloqués ? »: the best
+                # sentence tells the rescue, a less likely one of its article the measure (« à environ
+                # 300 mètres de l'entrée »)
+                other = next((c for c in ranked[1:12] if c.source == best.source and c not in pool
+                              and c.prob >= best.prob * ROLE_RATIO and counts(c)), None)
             return other if other is not None or figure else best
         return best
 

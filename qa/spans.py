@@ -108,7 +108,7 @@ _APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimèt
 FRACTION_RE = re.compile(r"\b(?:de\s+moitié|(?:la|une)\s+moitié|(?:un|deux)\s+tiers|(?:un|trois)\s+quarts?|(?:les\s+)?deux\s+tiers|les\s+trois\s+quarts)\b",
                          re.IGNORECASE)
 #: « une heure », « un an »: « un/une » count as numbers only before a unit of measure.
-ONE_RE = re.compile(r"\b(?:(?:plus|près|moins)\s+d['’]|environ\s+)?(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
+ONE_RE = re.compile(r"\b(?:(?:plus|près|moins)\s+d['’]|environ\s+)?(?:une?)\s+(?:heure|minute|seconde|journée|jour|semaine|mois|an|année|fois|siècle|mètre|kilomètre|centimètre|millimètre|kilogramme|kilo|tonne|litre|hectare|degré|euro|dollar|dizaine|centaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|quinzaine|millier|million|milliard)s?\b", re.IGNORECASE)
 
 _CAP = r"(?:[A-ZÀ-ÝŒ][\w’'.-]*[\w]|[A-ZÀ-ÝŒ])"
 #: a middle or first initial inside a name: « William M. Jennings », « le musée J. Paul Getty »; not

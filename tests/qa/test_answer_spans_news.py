@@ -1006,3 +1006,19 @@ def test_more_agent_nouns_share_the_verbs_term() -> None:
     assert verb["acheté"] == noun["acheteuse"] == "acheteur"
     assert verb["vendu"] == noun["vendeur"]
     assert verb["joué"] == noun["joueuse"]
+
+
+def test_a_measure_from_a_less_likely_sentence_of_the_article(news_answerer) -> None:
+    # the likeliest sentence tells the rescue; « leur coupant le chemin du retour à environ 300
+    # mètres de l'entrée » gives the distance asked for
+    ans = news_answerer.ask("À quelle distance de l'entrée les spéléologues étaient-ils bloqués ?")
+    assert ans.short_answer == "environ 300 mètres"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La cheminée est à un kilomètre plus au sud.", ["un kilomètre"]),
+    ("Une tonne de déchets a été ramassée.", ["Une tonne"]),
+    ("Il a couru un marathon.", []),  # « un » before no unit counts nothing
+])
+def test_one_unit_of_measure_is_a_number(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
