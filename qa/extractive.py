@@ -558,10 +558,13 @@ class ExtractiveAnswerer:
                 extra.append(best)
         if _WHO_Q.match(question):
             # « Qui a acheté le tableau ? »: the article may name the doer by the agent noun only
-            # (« L'acheteur […] est le musée J. Paul Getty »), which the stemmer keeps apart
+            # (« L'acheteur […] est le musée J. Paul Getty »), which the stemmer keeps apart. Not
+            # for role verbs (diriger, présider…): their holders are found by the role nouns'
+            # own rules, and « directeur » in the query pulls in every other article's director.
             for m in re.finditer(r"[^\W\d]{3,}", question):
-                noun = AGENT_NOUNS.get(self.analyzer._term(m.group(0).lower()))
-                if noun and noun not in question.lower():
+                term = self.analyzer._term(m.group(0).lower())
+                noun = AGENT_NOUNS.get(term)
+                if noun and term not in _VERB_ROLES and noun not in question.lower():
                     extra.append(noun)
         gloss = french_gloss(question)  # an English question: its French words too
         if gloss:

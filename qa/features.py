@@ -62,9 +62,11 @@ AGENT_NOUNS: dict[str, str] = {
     "compos": "compositeur", "compositric": "compositeur",
     # « Qui a acheté le tableau ? » meets « L'acheteur, qui enchérissait par téléphone, est… »
     "achet": "acheteur", "vend": "vendeur", "vendu": "vendeur", "vendeux": "vendeur",
-    "acquis": "acquereur", "vaincu": "vainqueur",
+    # not « acquis » (« les acquis de la Révolution ») nor « construit » (« le castor construit des
+    # barrages »): as words of their own they are far more common than the deed
+    "vaincu": "vainqueur",
     "sculpt": "sculpteur", "nag": "nageur", "agress": "agresseur", "traduit": "traducteur",
-    "construit": "constructeur", "chant": "chanteur", "chanteux": "chanteur",
+    "chant": "chanteur", "chanteux": "chanteur",
     "jou": "joueur", "joueux": "joueur", "sauv": "sauveteur",
 }
 def tokens(text: str, analyzer: FrenchAnalyzer) -> list[Token]:

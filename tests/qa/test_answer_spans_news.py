@@ -1008,6 +1008,26 @@ def test_more_agent_nouns_share_the_verbs_term() -> None:
     assert verb["joué"] == noun["joueuse"]
 
 
+def test_common_words_are_not_agent_nouns() -> None:
+    # « le castor construit des barrages », « les acquis de la Révolution »: as words of their own
+    # these are far more common than the doer's noun, which would then outweigh them
+    from index.analysis import FrenchAnalyzer
+    from qa.features import tokens
+
+    terms = {t.surface: t.term for t in tokens("Le castor construit ; les acquis sociaux.", FrenchAnalyzer())}
+    assert terms["construit"] != "constructeur"
+    assert terms["acquis"] != "acquereur"
+
+
+def test_qui_questions_retrieve_the_agent_noun_but_not_a_role_noun(news_answerer) -> None:
+    # a role's holder (« le directeur ») is found by the role rules; « directeur » in the query
+    # would pull in every other article's director
+    from index.analysis import fold
+
+    assert "acheteur" in fold(news_answerer.expand_query("Qui a acheté le tableau ?"))
+    assert "directeur" not in fold(news_answerer.expand_query("Qui dirige l'université ?"))
+
+
 def test_a_measure_from_a_less_likely_sentence_of_the_article(news_answerer) -> None:
     # the likeliest sentence tells the rescue; « leur coupant le chemin du retour à environ 300
     # mètres de l'entrée » gives the distance asked for
