@@ -19,7 +19,8 @@ from qa.qtypes import is_english
 _PHRASES: dict[str, str] = {
     "take place": "lieu déroule", "took place": "lieu déroulé", "taking place": "lieu déroule",
     "aircraft carrier": "porte-avions", "chief of staff": "chef état-major", "on the phone": "téléphone téléphonique",
-    "extra time": "prolongation", "prime minister": "premier ministre", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
+    "extra time": "prolongation", "prime minister": "premier ministre", "wind turbines": "éoliennes",
+    "wind turbine": "éolienne éoliennes", "wind farm": "parc éolien", "offshore wind": "éolien en mer", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
 }
 _WORDS: dict[str, str] = {
     # calls, meetings, talks
@@ -131,6 +132,11 @@ _WORDS: dict[str, str] = {
     "attacks": "attaques", "fatal": "mortelles mortelle", "beach": "plage", "swimming": "natation baignade", "championships": "championnats", "championship": "championnat",
     "medal": "médaille", "named": "élu nommé", "best": "meilleur", "player": "joueur", "players": "joueurs",
     "tournament": "tournoi", "captain": "capitaine", "goalkeeper": "gardien", "medals": "médailles", "gold": "or", "swimmer": "nageuse nageur", "banned": "interdite interdit interdiction",
+    # energy, landslides, local news (twenty-fifth round)
+    "turbines": "éoliennes turbines", "power": "puissance électricité", "energy": "énergie",
+    "electricity": "électricité électrique", "landslide": "glissement terrain", "mudslide": "coulée boue",
+    "evacuated": "évacués évacuées évacuation", "residents": "habitants", "inhabitants": "habitants",
+    "mayor": "maire", "village": "village hameau", "cyclist": "coureur cycliste", "cycling": "cyclisme",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -51,6 +51,8 @@ MODE = "extractive"
 #: question repeats (« attentats de Paris, le 13 novembre »), plus SPECIFICITY_W per level of
 #: date precision (« le 10 juillet » over « il y a quelques mois »).
 ANCHOR_W = 0.3
+#: weight of the share of what a measure question measures (its words but the measure's noun)
+SUBJECT_W = 0.3
 SPECIFICITY_W = 0.3
 RERANK_TOP = 6
 #: « Qui est X ? »: sentences looked at for a description of X, and how likely they must be
@@ -305,6 +307,11 @@ _AGE_N = rf"(?:\d{{1,3}}|{_AGE_WORDS})"
 _AGE = re.compile(rf"(?:\b(?:de|à|âgée?s?|entre|vers|dès)|\(|,)\s*{_AGE_N}(?:\s*(?:et|à|,)\s*{_AGE_N})*\s*(?:ans|mois|semaines)\b"
                   r"(?!\s+(?:avant|après|plus tard|plus tôt|de prison|d['’]emprisonnement|de réclusion|ferme|auparavant))",
                   re.IGNORECASE)
+#: a sentence whose subject is described with an age: « Le coureur de 24 ans », « La
+#: Dijonnaise, 23 ans, », « L'ancien ministre, âgé de 71 ans, »
+_DESCRIBED_AGE = re.compile(rf"(?:Le|La|L['’])\s*(?:[^\W\d]+\s+){{0,2}}?[^\W\d]+\s*(?:,\s*(?:âgée?\s+de\s+)?|de\s+){_AGE_N}\s*ans\b")
+#: a capitalised word after the first of a sentence (someone else named)
+_CAPITAL_WORD = re.compile(r"(?<=[\s(«“\"'’-])[A-ZÀ-ÖØ-Þ][\w-]+")
 _AGE_RANGE = re.compile(r"\d\s*(?:et|à)\s*\d", re.IGNORECASE)
 #: a question about what is to come: « Quand Brest jouera-t-il… ? », « Quand va-t-elle ouvrir ? »,
 #: « Quand les travaux doivent-ils s'achever ? »
@@ -818,6 +825,24 @@ class ExtractiveAnswerer:
                                                p.ordinal, toks, prob=best.prob * WHY_RATIO))
         return found[1] if found else None
 
+    def _described_age(self, q: QuestionInfo, best: Candidate, has: Callable[[Candidate], bool]) -> list[Candidate]:
+        """« Quel âge a Arnaud De Lie ? » when the best sentence names him and a sentence of its
+        article, retrieved or not, has for subject a description with an age (« Le coureur de 24
+        ans, déjà vainqueur… »): news refers back to the article's person that way. Only the
+        first such sentence, and only one naming nobody else."""
+        if not q.names or not any(t.surface[:1].isupper() and similar(fold(t.surface), n) for t in best.toks for n in q.names):
+            return []
+        for p in self.index.article_passages(best.source):
+            for i, (s, e) in enumerate(p.sentences):
+                text = p.text[s - p.start : e - p.start]
+                m = _DESCRIBED_AGE.match(text)
+                if not m or s == best.start or _CAPITAL_WORD.search(text, m.end()):
+                    continue
+                c = Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
+                              tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+                return [c] if has(c) else []
+        return []
+
     def _article_terms(self, source: str) -> frozenset[str]:
         """The analysed terms of an article and its title (words are matched on them)."""
         def make() -> frozenset[str]:
@@ -1157,8 +1182,11 @@ class ExtractiveAnswerer:
         if q.qtype == DATE and _TIME_Q.search(q.text):
             # « À quelle heure est né le premier petit ? »: a clock time, from a nearly as likely
             # sentence of the article (« a donné naissance au premier petit à 1 h 08 ») when the best
-            # one has none (« Leur premier petit, Yuan Meng, né en 2017 »); none: the best one stands
-            yield (lambda c: bool(CLOCK_RE.search(c.text))), lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked
+            # one has none (« Leur premier petit, Yuan Meng, né en 2017 »); else a less likely one of
+            # the article (« Un glissement de terrain a emporté dans la nuit… » tells the event, « se
+            # sont détachés du versant vers 3 heures du matin » its hour); none: the best one stands
+            yield (lambda c: bool(CLOCK_RE.search(c.text))), lambda ranked, has: (
+                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
         if q.qtype in (DATE, PLACE) and _FUTURE_Q.search(q.text):
             # « Quand Brest jouera-t-il à Nantes ? » asks for a date to come (« se déplaceront à Nantes
             # le 24 novembre »), not the past one of a sentence naming both towns (« en mars, un vol
@@ -1200,7 +1228,7 @@ class ExtractiveAnswerer:
                 named = [c for c in ranked[1:AGE_TOP] if has(c) and any(
                     t.surface[:1].isupper() and similar(fold(t.surface), n) for t in c.toks for n in q.names)]
                 return named or _nearly_as_likely(ranked, has, same_article=True) or [
-                    c for c in ranked[1:AGE_TOP] if c.source == ranked[0].source and has(c)]
+                    c for c in ranked[1:AGE_TOP] if c.source == ranked[0].source and has(c)] or self._described_age(q, ranked[0], has)
 
             # « Quel âge a le plongeur Rémi Jacquot ? » asks one person's age: « âgés de 24 à 58 ans »
             # is a group's
@@ -1280,6 +1308,10 @@ class ExtractiveAnswerer:
                 if c is best or ((c.name_hits >= best.name_hits or c.source == best.source or unplaced) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
                     c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
         scored = []
+        # « Quelle était la vitesse de la tramontane ? »: the unit says the measure (« soufflant
+        # jusqu'à 80 km/h »), what is measured must be said (not « la vitesse moyenne … 37 km/h »
+        # of another story)
+        measured = self._measured_terms(q) if q.qtype == NUMBER else set()
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
             # the headline's figure given more precisely by a sentence of the same article
@@ -1294,6 +1326,8 @@ class ExtractiveAnswerer:
                 continue
             dist, spec = spans[0][0], spans[0][1]
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
+            if measured:
+                val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / sum(q.idf[t] for t in measured)
             if q.qtype == NUMBER and _is_headline(c) and rounded_in_text(c, spans[0]):
                 val -= HEADLINE_PENALTY  # « avec 54 % des voix » in a headline, « 54,2 % » in the text
             scored.append((val, -ranked.index(c), c))
@@ -1324,6 +1358,16 @@ class ExtractiveAnswerer:
                               and c.prob >= best.prob * ROLE_RATIO and counts(c)), None)
             return other if other is not None or figure else best
         return best
+
+    def _measured_terms(self, q: QuestionInfo) -> set[str]:
+        """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
+        question asking a measure; empty otherwise or when nothing else is left."""
+        asks = next((asks for asks, _ in _MEASURES[:6] if asks.search(q.text)), None)
+        if asks is None:
+            return set()
+        own = {self.analyzer._term(m.group(0).lower()) for m in asks.finditer(q.text)}
+        rest = {t for t in q.terms if t not in own and q.idf.get(t, 0.0) > 0}
+        return rest if own & set(q.terms) else set()
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
         """The typed span of the sentence nearest the question's words, else a focused clause."""
@@ -1915,6 +1959,14 @@ def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool]
     near = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and keep(c)]
     own = [c for c in near if c.source == best.source]
     return own if own or same_article else near
+
+
+def _less_likely_of_article(ranked: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The first sentence of the best one's article, at least ``ROLE_RATIO`` of its probability,
+    that ``keep`` accepts: where an article tells the event in one sentence and the detail asked
+    for (an hour, a measure) in another that shares few of the question's words."""
+    best = ranked[0]
+    return [c for c in ranked[1:12] if c.source == best.source and c.prob >= best.prob * ROLE_RATIO and keep(c)][:1]
 
 
 def _proper_names(question: str, word: str, first_acronym: bool) -> list[str]:

@@ -22,9 +22,11 @@ _WRITTEN = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
             r"vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)")
 _REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|heures?|minutes?)"
 _ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
-_CLOCK = (r"(?:(?:à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
+_CLOCK = (r"(?:(?:(?:à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
           r"(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?(?!\w)"
-          r"|(?:à|vers|dès|peu avant|peu après|jusqu'à|aux alentours de)\s+(?:[01]?\d|2[0-3])\s+heures(?:\s+[0-5]\d)?")
+          r"|(?:à|vers|dès|peu avant|peu après|jusqu'à|aux alentours de)\s+(?:[01]?\d|2[0-3])\s+heures(?:\s+[0-5]\d)?)"
+          # « vers 3 heures du matin », « à 9 h du soir »: the part of the day belongs to the hour
+          r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l['’]apr[èe]s-midi|de\s+la\s+nuit)(?!\w))?")
 #: a clock time alone (« à quelle heure » questions take only these)
 CLOCK_RE = re.compile(rf"(?<!\w)(?:{_CLOCK})", re.IGNORECASE)
 
@@ -83,7 +85,7 @@ NUMBER_RE = re.compile(
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
-    rf"(?:(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo)?mètres\s+carrés|mètres|euros|dollars)(?![\w²/]))"
+    rf"(?:(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|m³|m3|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo|centi)?mètres\s+(?:carrés|cubes)|mètres|euros|dollars)(?![\w²³/]))"
     # after a unit, only what it measures (« 12 ha de vignes »), not the next clause (« 22 ans n'avait »)
     rf"(?:\s+(?:de\s+|d['’]){_UNIT_WORD})?|\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,

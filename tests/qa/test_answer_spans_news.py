@@ -60,10 +60,15 @@ def news_answerer(tmp_path_factory: pytest.TempPathFactory, embedder):
 
 
 def test_counted_noun_is_not_cut_into_a_unit(news_answerer) -> None:
+    # two articles rehouse residents (the Agen flood: « Environ 1.200 habitants ont été relogés »,
+    # the Savoie landslide: « Environ 120 habitants ont été évacués […] et relogés »): each count
+    # whole, one as the answer and the other as another mention
     ans = news_answerer.ask("Combien d'habitants ont été relogés ?")
-    assert ans.short_answer == "Environ 1.200"
-    # « 85 interventions », « 2025 » are other figures of the article, not other counts of people
-    assert ans.other_mentions == []
+    given = [ans.short_answer] + [m.text for m in ans.other_mentions]
+    assert sorted(given) == ["Environ 1.200", "Environ 120"]
+    # « 85 interventions », « 2025 » are other figures of the flood article, not other counts of people
+    crue = next(c.n for c in ans.citations if c.source == "crue.txt")
+    assert [m.text for m in ans.other_mentions if m.citation == crue] in ([], ["Environ 1.200"])
 
 
 def test_date_range_answer(news_answerer) -> None:
@@ -1042,3 +1047,56 @@ def test_a_measure_from_a_less_likely_sentence_of_the_article(news_answerer) -> 
 ])
 def test_one_unit_of_measure_is_a_number(sentence: str, expected: list[str]) -> None:
     assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_the_hour_from_a_less_likely_sentence_of_the_article(news_answerer) -> None:
+    # the likeliest sentence tells the landslide (« dans la nuit de dimanche à lundi »), a less
+    # likely one of its article the hour, with its part of the day
+    ans = news_answerer.ask("À quelle heure le glissement de terrain s'est-il produit ?")
+    assert ans.short_answer == "vers 3 heures du matin"
+    assert ans.citations[0].source == "glissement.txt"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Près de 15.000 mètres cubes de roche se sont détachés.", ["Près de 15.000 mètres cubes de roche"]),
+    ("Un bassin de 2.500 m3 a été creusé.", ["2.500 m3"]),
+])
+def test_cubic_measures_keep_their_unit(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_an_age_given_by_the_description_that_refers_back(news_answerer) -> None:
+    # « Le coureur de 24 ans, déjà vainqueur de l'épreuve en 2024, … » follows the sentences that
+    # name Arnaud De Lie; news refers back to the article's person that way
+    ans = news_answerer.ask("Quel âge a Arnaud De Lie ?")
+    assert not ans.abstained and ans.short_answer == "24 ans"
+    assert ans.citations[0].quote.startswith("Le coureur de 24 ans")
+
+
+def test_an_age_is_not_taken_from_a_description_naming_someone_else() -> None:
+    from qa.extractive import _CAPITAL_WORD, _DESCRIBED_AGE
+
+    text = "Le coureur de 24 ans a devancé Paul Penhoët."
+    m = _DESCRIBED_AGE.match(text)
+    assert m is not None and _CAPITAL_WORD.search(text, m.end()) is not None
+    assert _DESCRIBED_AGE.match("La Dijonnaise, 23 ans, a conclu la rencontre.")
+    assert _DESCRIBED_AGE.match("Il a 24 ans.") is None
+
+
+def test_english_wind_farm_words(news_answerer) -> None:
+    ans = news_answerer.ask("How many wind turbines does the Fécamp wind farm have?")
+    assert ans.short_answer == "71"
+
+
+def test_a_measure_of_what_the_question_measures(news_answerer) -> None:
+    # « par 45 mètres de fond » is the wreck's depth; « à 12 kilomètres » of the coast is a
+    # distance of another thing: the unit says the measure, what is measured must be said too
+    assert news_answerer.ask("À quelle profondeur se trouve l'épave ?").short_answer == "45 mètres de fond"
+    # « tramontane soufflant jusqu'à 80 km/h » over another story's « vitesse moyenne … 37 km/h »
+    assert news_answerer.ask("Quelle était la vitesse de la tramontane ?").short_answer == "jusqu'à 80 km/h"
+
+
+def test_measured_terms_leave_out_the_measures_noun(news_answerer) -> None:
+    q = news_answerer.question_info("Quelle était la vitesse de la tramontane ?")
+    assert news_answerer._measured_terms(q) == {"tramontan"}
+    assert news_answerer._measured_terms(news_answerer.question_info("Combien de pompiers ?")) == set()
