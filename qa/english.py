@@ -137,6 +137,12 @@ _WORDS: dict[str, str] = {
     "electricity": "électricité électrique", "landslide": "glissement terrain", "mudslide": "coulée boue",
     "evacuated": "évacués évacuées évacuation", "residents": "habitants", "inhabitants": "habitants",
     "mayor": "maire", "village": "village hameau", "cyclist": "coureur cycliste", "cycling": "cyclisme",
+    # science, schools, basketball (twenty-sixth round)
+    "species": "espèce espèces", "frog": "grenouille", "frogs": "grenouilles", "discovered": "découverte découvert",
+    "researchers": "chercheurs", "scientists": "scientifiques chercheurs", "study": "étude", "new": "nouvelle nouveau",
+    "graduate": "bachelier bachelière diplômé", "youngest": "plus jeune", "school": "lycée école",
+    "students": "élèves étudiants", "pupils": "élèves", "exam": "examen épreuves", "cup": "coupe",
+    "academy": "académie",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -342,7 +342,9 @@ _LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\bou\b|,\s*et\b)\s*(?:(?:de|du|des|d['�
 #: words that give a name (« baptisé », « du nom de »), and a Latin species name's second word
 _NAMING = re.compile(r"\b(?:baptisée?s?|nommée?s?|dénommée?s?|surnommée?s?|appelée?s?|intitulée?s?|du nom de|"
                      r"s['’]appelle|s['’]appelait|s['’]appellent)\s+(?:«\s*)?(?=[A-ZÀ-ÝŒ])", re.IGNORECASE)
-_EPITHET = re.compile(r"\s+[a-z]{3,}(?:ensis|iensis|oides|ii|ae|us|um|is|a|i)\b")
+#: (« Pristimantis kaiteur, découverte… »: after a naming word, a lower-case word that ends the
+#: name before punctuation is the epithet too)
+_EPITHET = re.compile(r"\s+(?:[a-z]{3,}(?:ensis|iensis|oides|ii|ae|us|um|is|a|i)\b|[a-z]{3,}(?=\s*[,;.)]))")
 #: « Quel film… ? », « Quel roman… ? »: a work, whose title articles put in quotes
 _WORK_Q = re.compile(r"^\s*(?:(?:de|dans|pour|avec|par)\s+)?quel(?:le)?s?\s+(?:film|long-métrage|court-métrage|documentaire|livre|roman|"
                      r"essai|album|chanson|titre|single|pièce|spectacle|série|œuvre|oeuvre|ouvrage|tableau|opéra|jeu)s?\b", re.IGNORECASE)
@@ -1289,7 +1291,10 @@ class ExtractiveAnswerer:
                 return None
             best = ranked[0]
         if q.qtype in (PERSON, NAME):
-            named = self._role_apposition(q, ranked) or self._passive_agent(q, ranked)
+            # « Valence, entraîné par l'Espagnol Pedro Martínez, » names the doer of the question's
+            # verb: another sentence's role noun (« L'entraîneur Frédéric Fauthoux ») is someone else's
+            doer = q.qtype == PERSON and bool(_WHO_Q.match(q.text)) and bool(self._agents(q, best))
+            named = (None if doer else self._role_apposition(q, ranked)) or self._passive_agent(q, ranked)
             if named is not None:
                 return named
         top_spec = self._specificity(q, best)

@@ -66,7 +66,7 @@ _EN = [
     (re.compile(r"^\s*(?:how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount)|(?:what|which) (?:is|was|were|are) the (?:[\w-]+ )?(?:rate|percentage|share|turnout|price|cost|amount|number|score|population|age|budget|revenue|salary|temperature))\b"), NUMBER),
     (re.compile(r"^\s*(?:who|whom|whose)\b"), PERSON),
     (re.compile(r"^\s*(?:where|what (?:country|city|place|region)|in which (?:country|city|place|region))\b"), PLACE),
-    (re.compile(r"^\s*(?:what is the name|what'?s the name)\b"), NAME),
+    (re.compile(r"^\s*(?:what is the name|what'?s the name)\b|^\s*what (?:is|was|are|were) (?:the |this |that |a |an )?[\w' -]+ (?:called|named)\s*\??\s*$"), NAME),
 ]
 
 _FR_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -1100,3 +1100,22 @@ def test_measured_terms_leave_out_the_measures_noun(news_answerer) -> None:
     q = news_answerer.question_info("Quelle était la vitesse de la tramontane ?")
     assert news_answerer._measured_terms(q) == {"tramontan"}
     assert news_answerer._measured_terms(news_answerer.question_info("Combien de pompiers ?")) == set()
+
+
+def test_a_species_name_keeps_its_epithet(news_answerer) -> None:
+    # « baptisée Pristimantis kaiteur, découverte… »: the lower-case word that ends the name is
+    # the species' epithet, Latin-looking or not
+    assert news_answerer.ask("Comment s'appelle la nouvelle espèce de grenouille ?").short_answer == "Pristimantis kaiteur"
+    ans = news_answerer.ask("What is the new frog species called?")
+    assert ans.qtype == "nom" and ans.short_answer == "Pristimantis kaiteur"
+
+
+def test_the_doer_of_the_verb_over_another_sentences_role_noun(news_answerer) -> None:
+    # « Valence, entraîné par l'Espagnol Pedro Martínez, » answers; « L'entraîneur Frédéric
+    # Fauthoux » of the same article coaches the other club
+    assert news_answerer.ask("Qui entraîne Valence ?").short_answer == "Pedro Martínez"
+    assert news_answerer.ask("Qui entraîne la JL Bourg ?").short_answer == "Frédéric Fauthoux"
+
+
+def test_english_school_words(news_answerer) -> None:
+    assert news_answerer.ask("Where does the youngest graduate of the Lille academy study?").short_answer == "Roubaix"
