@@ -143,6 +143,11 @@ _WORDS: dict[str, str] = {
     "graduate": "bachelier bachelière diplômé", "youngest": "plus jeune", "school": "lycée école",
     "students": "élèves étudiants", "pupils": "élèves", "exam": "examen épreuves", "cup": "coupe",
     "academy": "académie",
+    # the sea, fuel, hospitals (twenty-seventh round)
+    "whale": "baleine rorqual cétacé", "whales": "baleines cétacés", "stranded": "échoué échouée",
+    "diesel": "gazole", "petrol": "essence", "gasoline": "essence", "fuel": "carburant carburants",
+    "price": "prix", "prices": "prix", "average": "moyen moyenne", "maternity": "maternité",
+    "close": "fermera fermeture", "closed": "fermé fermée fermeture", "closure": "fermeture",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -171,6 +171,11 @@ _MEASURE_WORDS = r"km|kilomètres?|(?:centi|milli)?mètres?|cm|mm|kg|tonnes?|ha|
 _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimètres?|kilos?|litres?|hectolitres?|"
                         r"carrés|cubes|fois", re.IGNORECASE)
 #: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
+#: « sous la barre des 1,60 euro », « franchi le seuil de 10 % »: a threshold, not the value itself
+_THRESHOLD_BEFORE = re.compile(r"\b(?:barre|seuil|cap)\s+(?:symbolique\s+|psychologique\s+)?(?:de|des|du|d['’])\s*$", re.IGNORECASE)
+_THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
+#: how far (in characters) a threshold's figure counts as being from the question's words
+THRESHOLD_CHARS = 40.0
 _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
@@ -1221,6 +1226,15 @@ class ExtractiveAnswerer:
             # environ 300.000 voyageurs ») rather than another figure further down (« 16 gares »);
             # a best sentence with a figure keeps it (« Hašek compte 41 victoires » for « matchs »)
             yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: _nearly_as_likely(ranked, counts_it, same_article=True) or ranked
+        if q.qtype == NUMBER and not _THRESHOLD_Q.search(q.text):
+            # « Le prix moyen du gazole est passé sous la barre de 1,60 euro »: a threshold crossed;
+            # the value is in another sentence of the article (« Il s'établissait à 1,587 euro »)
+            def valued(c: Candidate) -> bool:
+                spans = self.typed(q, c)
+                return not spans or not all(_THRESHOLD_BEFORE.search(c.text, max(0, a - 40), a) for a, _ in spans)
+
+            yield valued, lambda ranked, has: (_nearly_as_likely(ranked, lambda c: has(c) and bool(self.typed(q, c)), same_article=True)
+                                               or _less_likely_of_article(ranked, lambda c: has(c) and bool(self.typed(q, c))) or ranked)
         if q.qtype == NUMBER and _AGE_Q.search(q.text):
             def aged(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
                 # the article about the person gives the age once, often where nothing else of the
@@ -1657,10 +1671,14 @@ class ExtractiveAnswerer:
             if measure is not None and not measure.search(c.text[s:e]):
                 named = _MEASURE_NAMED.search(c.text, max(0, s - 30), s)
                 # « à une altitude de 502 kilomètres », « à une profondeur de 12 kilomètres »: named so
-                if not (named and re.search(rf"\b{re.escape(fold(named.group(1).lower()))}\b", fold(q.text.lower()))):
+                # and a measure's noun: « Un rorqual de 18 mètres » does not say what it weighs
+                if not (named and any(asks.search(named.group(1)) for asks, _ in _MEASURES)
+                        and re.search(rf"\b{re.escape(fold(named.group(1).lower()))}\b", fold(q.text.lower()))):
                     if not change:
                         continue  # « À quelle altitude… ? »: not « 165 kilomètres »
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
+            if q.qtype == NUMBER and _THRESHOLD_BEFORE.search(c.text, max(0, s - 40), s) and not _THRESHOLD_Q.search(q.text):
+                key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
                 key += 100.0  # the article's dateline, when the sentence dates the event itself
             if q.qtype == PERSON and verb is not None:

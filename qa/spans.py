@@ -206,6 +206,11 @@ _NOT_UNITS = frozenset(
 )
 
 
+#: units said in the singular before an article (« 1,712 euro le litre », « 1,5 mètre la seconde »)
+_SINGULAR_UNITS = frozenset("euro dollar franc livre yen litre mètre kilomètre centimètre kilo kilogramme gramme "
+                            "tonne degré point heure minute seconde jour mois an".split())
+
+
 #: « Baptisé Occitanosaurus », « Surnommée la Dame de fer »: a participle that gives a name
 _NAMING_WORD = re.compile(r"(?:baptisé|nommé|dénommé|surnommé|appelé|intitulé)e?s?")
 
@@ -283,7 +288,8 @@ def number_spans(sentence: str) -> list[Span]:
             continue
         if tail and (tail.group(1).lower() in _NOT_UNITS or (
                 # « magnitude 5,8 secoue la Crète »: a word before an article is a verb, not a unit
-                not re.search(r"[sx]$", tail.group(1)) and _DETERMINER_AFTER.match(sentence, e))):
+                not re.search(r"[sx]$", tail.group(1)) and tail.group(1).lower() not in _SINGULAR_UNITS
+                and _DETERMINER_AFTER.match(sentence, e))):
             e = s + tail.start()
         cur = _CURRENCY_OF.match(sentence, e) if re.search(r"(?:couronnes?|francs?|dollars?|livres?|roupies?|pesos?)$", sentence[s:e]) else None
         if cur:

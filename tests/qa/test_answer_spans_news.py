@@ -1119,3 +1119,28 @@ def test_the_doer_of_the_verb_over_another_sentences_role_noun(news_answerer) ->
 
 def test_english_school_words(news_answerer) -> None:
     assert news_answerer.ask("Where does the youngest graduate of the Lille academy study?").short_answer == "Roubaix"
+
+
+def test_a_weight_is_not_a_length_named_by_the_animal(news_answerer) -> None:
+    # « Un rorqual de 18 mètres » names the animal, not a weight: « d'environ 40 tonnes » answers
+    assert news_answerer.ask("Combien pèse le rorqual ?").short_answer == "environ 40 tonnes"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("L'essence recule à 1,712 euro le litre.", ["1,712 euro"]),
+    ("La magnitude 5,8 secoue la Crète.", ["5,8"]),  # a word before an article is still a verb
+])
+def test_a_singular_unit_before_an_article(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_a_threshold_crossed_is_not_the_value(news_answerer) -> None:
+    # « passé sous la barre de 1,60 euro le litre »; the next sentence gives the value and the change
+    assert news_answerer.ask("Quel est le prix moyen du gazole ?").short_answer == "1,587 euro"
+    assert news_answerer.ask("De combien le prix du gazole a-t-il baissé en une semaine ?").short_answer == "3 centimes"
+    assert news_answerer.ask("Quel est le prix de l'essence sans plomb 95-E10 ?").short_answer == "1,712 euro"
+
+
+def test_english_whale_and_fuel_words(news_answerer) -> None:
+    assert news_answerer.ask("How long was the stranded whale?").short_answer == "18 mètres"
+    assert news_answerer.ask("What is the average price of diesel?").short_answer == "1,587 euro"
