@@ -1782,6 +1782,8 @@ class ExtractiveAnswerer:
             s, e = spans[0]
             if ahead and not speaks_of_future(c.text, s, e):
                 continue  # « Quand Brest jouera-t-il à Nantes ? »: a past date is another event's
+            if q.qtype == NUMBER and _THRESHOLD_BEFORE.search(c.text, max(0, s - 40), s) and not _THRESHOLD_Q.search(q.text):
+                continue  # « sous la barre de 1,60 euro »: a threshold crossed, no other value of the fact
             if q.qtype == NUMBER:
                 unit = _counted_term(c, s)
                 if unit != best_unit and not (unit is None and best_unit in q.idf):

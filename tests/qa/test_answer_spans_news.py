@@ -1136,7 +1136,9 @@ def test_a_singular_unit_before_an_article(sentence: str, expected: list[str]) -
 
 def test_a_threshold_crossed_is_not_the_value(news_answerer) -> None:
     # « passé sous la barre de 1,60 euro le litre »; the next sentence gives the value and the change
-    assert news_answerer.ask("Quel est le prix moyen du gazole ?").short_answer == "1,587 euro"
+    ans = news_answerer.ask("Quel est le prix moyen du gazole ?")
+    assert ans.short_answer == "1,587 euro"
+    assert ans.other_mentions == []  # the threshold is no other value of the price
     assert news_answerer.ask("De combien le prix du gazole a-t-il baissé en une semaine ?").short_answer == "3 centimes"
     assert news_answerer.ask("Quel est le prix de l'essence sans plomb 95-E10 ?").short_answer == "1,712 euro"
 
