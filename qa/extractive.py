@@ -1225,7 +1225,8 @@ class ExtractiveAnswerer:
             # (« ses premiers voyageurs »): a nearly as likely one that counts them (« attend
             # environ 300.000 voyageurs ») rather than another figure further down (« 16 gares »);
             # a best sentence with a figure keeps it (« Hašek compte 41 victoires » for « matchs »)
-            yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: _nearly_as_likely(ranked, counts_it, same_article=True) or ranked
+            yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: (
+                _nearly_as_likely(ranked, counts_it, same_article=True) or _less_likely_of_article(ranked, counts_it) or ranked)
         if q.qtype == NUMBER and not _THRESHOLD_Q.search(q.text):
             # « Le prix moyen du gazole est passé sous la barre de 1,60 euro »: a threshold crossed;
             # the value is in another sentence of the article (« Il s'établissait à 1,587 euro »)

@@ -1146,3 +1146,21 @@ def test_a_threshold_crossed_is_not_the_value(news_answerer) -> None:
 def test_english_whale_and_fuel_words(news_answerer) -> None:
     assert news_answerer.ask("How long was the stranded whale?").short_answer == "18 mètres"
     assert news_answerer.ask("What is the average price of diesel?").short_answer == "1,587 euro"
+
+
+def test_less_likely_of_article_keeps_to_the_best_article() -> None:
+    # the count a less likely sentence of the best one's article gives (« attend environ 300.000
+    # voyageurs par jour »), at least a tenth as likely; never another article's
+    from qa.extractive import ROLE_RATIO, _less_likely_of_article
+    from qa.features import Candidate
+
+    def cand(source: str, prob: float, text: str) -> Candidate:
+        return Candidate(source, "t", 0, len(text), text, 1, 0.0, 0.0, 0.0, 0, 0, [], prob=prob)
+
+    best = cand("metro.txt", 0.81, "La ligne a accueilli ses premiers voyageurs.")
+    other = cand("tgv.txt", 0.41, "25.000 voyageurs ont été touchés.")
+    weak = cand("metro.txt", 0.81 * ROLE_RATIO / 2, "Elle attend 300.000 voyageurs.")
+    counted = cand("metro.txt", 0.24, "La SGP attend environ 300.000 voyageurs par jour.")
+    has_figure = lambda c: any(ch.isdigit() for ch in c.text)  # noqa: E731
+    assert _less_likely_of_article([best, other, weak, counted], has_figure) == [counted]
+    assert _less_likely_of_article([best, other, weak], has_figure) == []
