@@ -39,7 +39,7 @@ from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE,
 from qa.territories import is_territory
 
 if TYPE_CHECKING:  # pragma: no cover
-    from index.passage import Hit
+    from index.passage import Hit, Passage
     from index.retriever import Retriever
     from index.store import OpenIndex
 
@@ -170,16 +170,18 @@ _MEASURE_WORDS = r"km|kilomètres?|(?:centi|milli)?mètres?|cm|mm|kg|tonnes?|ha|
 #: « combien de prévenus » → « seize »)
 _KEPT_UNIT = re.compile(rf"{_TIME_UNITS}|{_MEASURE_WORDS}|millimètres?|centimètres?|kilos?|litres?|hectolitres?|"
                         r"carrés|cubes|fois", re.IGNORECASE)
-#: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
 #: « sous la barre des 1,60 euro », « franchi le seuil de 10 % »: a threshold, not the value itself
 _THRESHOLD_BEFORE = re.compile(r"\b(?:barre|seuil|cap)\s+(?:symbolique\s+|psychologique\s+)?(?:de|des|du|d['’])\s*$", re.IGNORECASE)
 _THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
 #: how far (in characters) a threshold's figure counts as being from the question's words
 THRESHOLD_CHARS = 40.0
+#: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
 _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
 #: is not answered by « 165 kilomètres », « Quel est le taux… ? » by « un an »)
-_MEASURES = [
+#: measures of things (height, length, area, speed, weight, temperature): the question names
+#: what it measures beside the measure's noun (« la vitesse de la tramontane »)
+_PHYSICAL_MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b", re.IGNORECASE),
@@ -190,6 +192,9 @@ _MEASURES = [
     (re.compile(r"\b(?:poids|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
+]
+_MEASURES = [
+    *_PHYSICAL_MEASURES,
     (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|mois|semaines)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b", re.IGNORECASE),
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
@@ -820,17 +825,21 @@ class ExtractiveAnswerer:
         """A sentence of ``best``'s article, retrieved or not, that gives a cause and shares a word
         of the question (« Ce ralentissement s'explique par le recul des prix de l'énergie »)."""
         found = None
-        for p in self.index.article_passages(best.source):
-            for i, (s, e) in enumerate(p.sentences):
-                text = p.text[s - p.start : e - p.start]
-                if s == best.start or not _CAUSE.search(text):
-                    continue
-                toks = tokens(text, self.analyzer)
-                weight = sum(q.idf.get(t, 0.0) for t in {t.term for t in toks})
-                if weight > 0 and (found is None or weight > found[0]):
-                    found = (weight, Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
-                                               p.ordinal, toks, prob=best.prob * WHY_RATIO))
+        for p, i, s, e, text in self._article_sentences(best.source):
+            if s == best.start or not _CAUSE.search(text):
+                continue
+            toks = tokens(text, self.analyzer)
+            weight = sum(q.idf.get(t, 0.0) for t in {t.term for t in toks})
+            if weight > 0 and (found is None or weight > found[0]):
+                found = (weight, Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
+                                           p.ordinal, toks, prob=best.prob * WHY_RATIO))
         return found[1] if found else None
+
+    def _article_sentences(self, source: str) -> Iterator[tuple["Passage", int, int, int, str]]:
+        """Every sentence of an article, retrieved or not: (passage, index in it, start, end, text)."""
+        for p in self.index.article_passages(source):
+            for i, (s, e) in enumerate(p.sentences):
+                yield p, i, s, e, p.text[s - p.start : e - p.start]
 
     def _described_age(self, q: QuestionInfo, best: Candidate, has: Callable[[Candidate], bool]) -> list[Candidate]:
         """« Quel âge a Arnaud De Lie ? » when the best sentence names him and a sentence of its
@@ -839,15 +848,13 @@ class ExtractiveAnswerer:
         first such sentence, and only one naming nobody else."""
         if not q.names or not any(t.surface[:1].isupper() and similar(fold(t.surface), n) for t in best.toks for n in q.names):
             return []
-        for p in self.index.article_passages(best.source):
-            for i, (s, e) in enumerate(p.sentences):
-                text = p.text[s - p.start : e - p.start]
-                m = _DESCRIBED_AGE.match(text)
-                if not m or s == best.start or _CAPITAL_WORD.search(text, m.end()):
-                    continue
-                c = Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
-                              tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
-                return [c] if has(c) else []
+        for p, i, s, e, text in self._article_sentences(best.source):
+            m = _DESCRIBED_AGE.match(text)
+            if not m or s == best.start or _CAPITAL_WORD.search(text, m.end()):
+                continue
+            c = Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
+                          tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+            return [c] if has(c) else []
         return []
 
     def _article_terms(self, source: str) -> frozenset[str]:
@@ -1230,12 +1237,12 @@ class ExtractiveAnswerer:
         if q.qtype == NUMBER and not _THRESHOLD_Q.search(q.text):
             # « Le prix moyen du gazole est passé sous la barre de 1,60 euro »: a threshold crossed;
             # the value is in another sentence of the article (« Il s'établissait à 1,587 euro »)
-            def valued(c: Candidate) -> bool:
+            def gives_value(c: Candidate) -> bool:
                 spans = self.typed(q, c)
-                return not spans or not all(_THRESHOLD_BEFORE.search(c.text, max(0, a - 40), a) for a, _ in spans)
+                return bool(spans) and not all(_crossed_threshold(q, c.text, a) for a, _ in spans)
 
-            yield valued, lambda ranked, has: (_nearly_as_likely(ranked, lambda c: has(c) and bool(self.typed(q, c)), same_article=True)
-                                               or _less_likely_of_article(ranked, lambda c: has(c) and bool(self.typed(q, c))) or ranked)
+            yield (lambda c: not self.typed(q, c) or gives_value(c)), lambda ranked, has: (
+                _nearly_as_likely(ranked, gives_value, same_article=True) or _less_likely_of_article(ranked, gives_value) or ranked)
         if q.qtype == NUMBER and _AGE_Q.search(q.text):
             def aged(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
                 # the article about the person gives the age once, often where nothing else of the
@@ -1332,6 +1339,7 @@ class ExtractiveAnswerer:
         # jusqu'à 80 km/h »), what is measured must be said (not « la vitesse moyenne … 37 km/h »
         # of another story)
         measured = self._measured_terms(q) if q.qtype == NUMBER else set()
+        measured_idf = sum(q.idf[t] for t in measured)
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
             # the headline's figure given more precisely by a sentence of the same article
@@ -1347,7 +1355,7 @@ class ExtractiveAnswerer:
             dist, spec = spans[0][0], spans[0][1]
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
             if measured:
-                val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / sum(q.idf[t] for t in measured)
+                val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / measured_idf
             if q.qtype == NUMBER and _is_headline(c) and rounded_in_text(c, spans[0]):
                 val -= HEADLINE_PENALTY  # « avec 54 % des voix » in a headline, « 54,2 % » in the text
             scored.append((val, -ranked.index(c), c))
@@ -1374,15 +1382,14 @@ class ExtractiveAnswerer:
                 # « À quelle distance de l'entrée les spéléologues étaient-ils bloqués ? »: the best
                 # sentence tells the rescue, a less likely one of its article the measure (« à environ
                 # 300 mètres de l'entrée »)
-                other = next((c for c in ranked[1:12] if c.source == best.source and c not in pool
-                              and c.prob >= best.prob * ROLE_RATIO and counts(c)), None)
+                other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c))), None)
             return other if other is not None or figure else best
         return best
 
     def _measured_terms(self, q: QuestionInfo) -> set[str]:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
         question asking a measure; empty otherwise or when nothing else is left."""
-        asks = next((asks for asks, _ in _MEASURES[:6] if asks.search(q.text)), None)
+        asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
         if asks is None:
             return set()
         own = {self.analyzer._term(m.group(0).lower()) for m in asks.finditer(q.text)}
@@ -1678,7 +1685,7 @@ class ExtractiveAnswerer:
                     if not change:
                         continue  # « À quelle altitude… ? »: not « 165 kilomètres »
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
-            if q.qtype == NUMBER and _THRESHOLD_BEFORE.search(c.text, max(0, s - 40), s) and not _THRESHOLD_Q.search(q.text):
+            if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
                 key += 100.0  # the article's dateline, when the sentence dates the event itself
@@ -1783,7 +1790,7 @@ class ExtractiveAnswerer:
             s, e = spans[0]
             if ahead and not speaks_of_future(c.text, s, e):
                 continue  # « Quand Brest jouera-t-il à Nantes ? »: a past date is another event's
-            if q.qtype == NUMBER and _THRESHOLD_BEFORE.search(c.text, max(0, s - 40), s) and not _THRESHOLD_Q.search(q.text):
+            if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 continue  # « sous la barre de 1,60 euro »: a threshold crossed, no other value of the fact
             if q.qtype == NUMBER:
                 unit = _counted_term(c, s)
@@ -1985,6 +1992,12 @@ def _nearly_as_likely(ranked: list[Candidate], keep: Callable[[Candidate], bool]
     near = [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * WHY_RATIO and keep(c)]
     own = [c for c in near if c.source == best.source]
     return own if own or same_article else near
+
+
+def _crossed_threshold(q: QuestionInfo, text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a threshold crossed (« sous la barre de 1,60 euro »),
+    for a question that does not ask about the threshold itself."""
+    return bool(_THRESHOLD_BEFORE.search(text, max(0, start - 40), start)) and not _THRESHOLD_Q.search(q.text)
 
 
 def _less_likely_of_article(ranked: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
