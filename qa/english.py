@@ -145,6 +145,10 @@ _WORDS: dict[str, str] = {
     "whale": "baleine rorqual cétacé", "whales": "baleines cétacés", "stranded": "échoué échouée",
     "diesel": "gazole", "petrol": "essence", "gasoline": "essence", "fuel": "carburant carburants",
     "average": "moyen moyenne", "maternity": "maternité",
+    # railways, comics (twenty-eighth round)
+    "affected": "touchés touchées concernés affectés", "breakdown": "panne",
+    "delayed": "retardés retard", "delays": "retards", "comic": "bande dessinée", "comics": "bande dessinée",
+    "album": "album", "publisher": "éditeur éditions", "jury": "jury",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -92,6 +92,9 @@ _ROLE_ADJ = ("général|générale|adjoint|adjointe|délégué|déléguée|exéc
              "nationaliste|réformateur|réformatrice|" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)))
 _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
+#: how likely (against the best) a sentence naming the question's own role must be to replace a best
+#: sentence that names the role of another body only
+ROLE_OTHER_RATIO = 0.85
 #: between a name and the role noun after it: « Hélène Marchal, directrice … », « X, l'actuel président … »
 _HOLDER_GAP = re.compile(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:actuel(?:le)?\s+|nouveau\s+|nouvelle\s+)?")
 #: the role's complement after the role noun: « (générale) de la fromagerie », up to the clause's end
@@ -103,7 +106,7 @@ _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       # « Qui indemnisera l'éleveur ? » answered by « Il sera indemnisé par l'État »
                       # « Qui construit les rames ? » answered by « construites par Alstom »
-                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront|ira|iront)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront|ira|iront|ait|aient)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
                       re.IGNORECASE)
 #: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
 #: then a compound tense's auxiliary: it did what the question's participle says
@@ -363,9 +366,13 @@ _SAID_AFTER = re.compile(r"\s*,\s*(?:a\s+|ont\s+|avait\s+)?(?:déclar|dit|affirm
                          r"indiqu|précis|confi|lanc|réag|rappel|prévien|martel|insist|regrett|conclu|comment|résum|admet|"
                          r"reconn|poursui|not|dénonc|salu|avert|tranch)\w*", re.IGNORECASE)
 #: « Qui a reçu le prix… ? » and how articles say who got it
-_AWARD_Q = re.compile(r"^\s*qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)\b", re.IGNORECASE)
+_AWARD_Q = re.compile(r"^\s*(?:qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)|who\s+(?:won|received|got)|who\s+was\s+awarded)\b",
+                      re.IGNORECASE)
 _AWARDED_TO = re.compile(r"\b(?:revenue?s?|attribuée?s?|décernée?s?|remise?s?|accordée?s?)\s+(?:[^\W\d]+\s+)?(?:à|au|aux)\s+"
-                         r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+)?$", re.IGNORECASE)
+                         r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+){0,2}$"
+                         # « a décerné dimanche son Fauve d'or, la plus haute récompense …, à l'autrice japonaise X »
+                         r"|\b(?:attribué|décerné|remis|accordé)e?s?\b(?:(?!\b(?:à|au|aux)\s)[^.;:«»]){0,120}?,?\s*(?:à|au|aux)\s+"
+                         r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+){0,2}(?:«\s*)?$", re.IGNORECASE)
 #: headlines round their figures: how much (log-probability) a headline's figure gives up to one of its text
 HEADLINE_PENALTY = math.log(2.0)
 #: a question about a rank, and the ordinals that answer it
@@ -932,12 +939,34 @@ class ExtractiveAnswerer:
             subject = {t.term for t in tokens(q.text[m.end():], self.analyzer)} - set(roles)
         role_re = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")(?:e|s|es)?\b")
         found = self._role_holder(q, ranked, role_re, which, subject, _likely_in_best_article(ranked), strict=False)
+        if found is None and m is not None and not en and self._role_of_another(q, ranked[0], role_re):
+            # « Le PDG de SNCF Voyageurs, X » does not say who is « le PDG de la SNCF »: a nearly as
+            # likely sentence with the role and no other body's name after it
+            found = next((c for c in ranked[1:RERANK_TOP] if c.prob >= ranked[0].prob * ROLE_OTHER_RATIO
+                          and role_re.search(fold(c.text.lower())) and not self._role_of_another(q, c, role_re)
+                          and self.typed(q, c)), None)
         if found is not None or role_re.search(fold(ranked[0].text.lower())):
             return found
         # « a expliqué le président Waldemar Kita » far down an article about the FC Nantes, when no
         # likely sentence has the role at all: the role glued to a name, nothing in between
         return self._role_holder(q, ranked, role_re, which, subject,
                                  _likely_in_best_article(ranked, ROLE_RATIO_GLUED), strict=True)
+
+    def _role_of_another(self, q: QuestionInfo, c: Candidate, role_re: "re.Pattern[str]") -> bool:
+        """Whether every mention of the role in ``c`` is the role of a body the question does not
+        name: « Le PDG de SNCF Voyageurs » has a capitalised word (« Voyageurs ») the question
+        (« Qui est le PDG de la SNCF ? ») lacks."""
+        folded = fold(c.text.lower())
+        found = False
+        for r in role_re.finditer(folded):
+            of = _ROLE_OF.match(c.text, r.end())
+            if not of:
+                return False
+            found = True
+            words = [t for t in c.toks if t.start >= of.start("of") and t.end <= of.end("of")]
+            if not any(t.surface[:1].isupper() and t.term not in q.idf for t in words):
+                return False
+        return found
 
     def _role_holder(self, q: QuestionInfo, ranked: list[Candidate], role_re: "re.Pattern[str]",
                      which: "re.Match[str] | None", subject: set[str], candidates: Iterable[Candidate],
@@ -1088,11 +1117,24 @@ class ExtractiveAnswerer:
             if _NOT_AGENT.match(c.text, by.end()):
                 continue
             if c.text[by.end():by.end() + 1].isupper():
+                art = re.match(r"(?:Le|La|Les|L['’])\s*(?=[A-ZÀ-ÖØ-Þ])", c.text[by.end():by.end() + 5])
+                if art and (named := name_spans(c.text[by.end():by.end() + 80])) and named[0][0] == art.end():
+                    out.append((by.end(), by.end() + named[0][1]))  # « distribué par Le Pacte »: the whole name
+                    continue
                 out.append((by.end(), by.end()))  # a name: its own span, which starts here
                 continue
+            clause = re.search(r"[,;:.()«»]", c.text[by.end():by.end() + 90])
+            clause_end = by.end() + (clause.start() if clause else 90)
+            person = next(((by.end() + a, by.end() + b) for a, b in name_spans(c.text[by.end():clause_end])
+                           if starts_with_first_name(c.text[by.end() + a:by.end() + b])), None)
             start = c.text.index("par", t.end) + 4
             stop = _AGENT_END.search(c.text, by.end())
             end = stop.start() if stop else len(c.text)
+            if person and person[0] >= end:
+                # « présidé par l'actrice et réalisatrice américaine Greta Gerwig »: the phrase stops at
+                # « et », the person it names comes after
+                out.append(person)
+                continue
             named = name_spans(c.text[end:end + 80]) if c.text[end:end + 1] == "," else []
             if named and named[0][0] <= 2 and starts_with_first_name(c.text[end + named[0][0]:end + named[0][1]]):
                 # « par deux anciens ingénieurs de Renault, Camille Roussel et Julien Bertrand »: the names
@@ -1740,8 +1782,8 @@ class ExtractiveAnswerer:
                 key -= NOT_PERSON_CHARS  # the name the sentence gives (« Baptisé Occitanosaurus montoulierensis »)
                 if (ep := _EPITHET.match(c.text, e)) and c.text[s:e].count(" ") == 0:
                     e = ep.end()
-            if awarded and _AWARDED_TO.search(c.text, max(0, s - 50), s):
-                key -= NOT_PERSON_CHARS  # « le prix de la mise en scène est revenu au Portugais Miguel Gomes »
+            if awarded and _AWARDED_TO.search(c.text, max(0, s - 180), s):
+                key -= 2 * NOT_PERSON_CHARS  # « le prix de la mise en scène est revenu au Portugais Miguel Gomes »
             if role_after and (ra := role_after.match(fold(c.text[e:e + 80]))) and any(
                     t.term in q.idf and t.start >= e + ra.end() for t in c.toks if t.start < e + 80):
                 # « Loïc Cantin, président de la Fédération … (Fnaim) » for « Qui préside la Fnaim ? »: the

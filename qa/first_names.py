@@ -37,6 +37,13 @@ ahmed ali amina carlos donald fatima giorgia hassan ibrahim jair javier joe john
 lionel luis marco mario mark michael mohamed mohammed moussa olaf omar pablo pedro recep sergei serguei
 sergey vladimir volodymyr xi yassine youssef zinedine boris dmitri igor joao kevin kim lula
 nelson rishi silvio steven ursula viktor
+annick apolline armelle aurore capucine cedric christelle clemence constance dimitri elsa farid gaspard
+ghislaine gregoire gregory helena ines jonathan jules julia leila lina lisa loic magali marina maud
+mehdi melissa myriam nabil nathan nina nora olivia ophelie perrine rachid rachida samir sandra sara segolene
+sofia sonia tanguy thibaut yasmina yoann
+alberto antonio barack diego elena elizabeth francesco friedrich george giovanni giuseppe greta gustavo hans
+hillary isabel james jeff justin keir klaus lucia luca maria matteo narendra peter ricardo sean taylor theresa
+tony william
 """.split())
 
 

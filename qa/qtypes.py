@@ -40,6 +40,7 @@ _PERSON_NOUNS = {
     # organisations asked by their kind: « Quelle association critique… ? », « Quel syndicat… ? »
     "association", "associations", "syndicat", "syndicats", "ong", "fondation", "organisme", "collectif",
     "constructeur", "fabricant", "enseigne", "enseignes", "compagnie", "operateur",
+    "editeur", "laboratoire", "transporteur", "distributeur", "assureur",
     # people asked by what they do: « Quel historien… ? », « Quel coureur… ? »
     "historien", "historienne", "coureur", "coureuse", "cycliste", "nageur", "nageuse", "athlete", "footballeur",
     "boxeur", "skieur", "skieuse", "poete", "romancier", "romanciere", "journaliste", "chercheur", "chercheuse",
@@ -91,6 +92,8 @@ _DEFINITION = re.compile(
     # « Quelle est la profession de Claude Hagège ? » asks what X is, as « Qui est X ? » does
     r"|[Qq]uel(?:le)?\s+(?:est|était|etait|fut)\s+(?:la|le|sa|son)\s+(?:profession|fonction|métier|metier|poste|titre|grade|emploi|occupation)"
     r"\s+(?:de\s+|du\s+|d'))"
+    # a lower-case article first is a role, not a name: « Qui est le PDG de SNCF Voyageurs ? »
+    r"(?!(?:le|la|les|l'|du|des)\s)"
     r"(?P<name>(?:(?:[A-ZÉÈÊÀÂÎÔÛÇ][\w'.\-]*|de|du|des|d'|von|van|der|da|di|del|le|la|ibn|ben|al-)\s*)+?)\s*\??\s*$"
 )
 
