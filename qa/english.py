@@ -21,6 +21,8 @@ _PHRASES: dict[str, str] = {
     "aircraft carrier": "porte-avions", "chief of staff": "chef état-major", "on the phone": "téléphone téléphonique",
     "extra time": "prolongation", "prime minister": "premier ministre", "wind turbines": "éoliennes",
     "wind turbine": "éolienne éoliennes", "wind farm": "parc éolien", "offshore wind": "éolien en mer", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
+    "around the world": "tour du monde", "round the world": "tour du monde", "no-confidence motion": "motion de censure",
+    "no-confidence": "censure", "second place": "deuxième dauphin",
 }
 _WORDS: dict[str, str] = {
     # calls, meetings, talks
@@ -149,6 +151,10 @@ _WORDS: dict[str, str] = {
     "affected": "touchés touchées concernés affectés", "breakdown": "panne",
     "delayed": "retardés retard", "delays": "retards", "comic": "bande dessinée", "comics": "bande dessinée",
     "album": "album", "publisher": "éditeur éditions", "jury": "jury",
+    # sailing, parliament, epidemics (twenty-ninth round)
+    "sail": "naviguer voile", "sailed": "navigué", "sailor": "navigateur skipper", "skipper": "skipper",
+    "votes": "voix votes", "motion": "motion", "dengue": "dengue", "mosquito": "moustique",
+    "confirmed": "confirmés confirmé",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

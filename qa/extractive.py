@@ -92,6 +92,12 @@ _ROLE_ADJ = ("général|générale|adjoint|adjointe|délégué|déléguée|exéc
              "nationaliste|réformateur|réformatrice|" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)))
 _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
                        r"(?P<of>\s+(?:du|de la|de l['’]|des|de|d['’])\s*[^,;:.()«»\d]{1,40}?)?\s*,?\s*(?:M\.|Mme|Me|Dr)?\s*")
+#: how likely (against the best) a sentence saying what a measure question measures, which the
+#: best one does not say, must be to compete
+MEASURED_RATIO = 0.5
+#: words that say which measure (« la vitesse moyenne »), not what is measured
+_MEASURE_QUALIFIERS = ("moyenne", "moyen", "maximale", "maximal", "maximum", "minimale", "minimal", "minimum",
+                       "totale", "total", "record", "moyennes", "maximales")
 #: how likely (against the best) a sentence naming the question's own role must be to replace a best
 #: sentence that names the role of another body only
 ROLE_OTHER_RATIO = 0.85
@@ -127,6 +133,9 @@ _NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure
                         r"contre|la suite|endroits|moments|hasard|erreur|défaut|téléphone|écrit|courrier)\b", re.IGNORECASE)
 #: where a common-noun agent ends (« par l'aménageur du lotissement, comme le prévoit… »)
 _AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:à|au|en)\s+\d|\s(?:qui|que|qu['’]|dont|comme|pour|afin|selon|lors|depuis|avant|après|et|mais|"
+                        # « déposée par les députés de La France insoumise contre le gouvernement … a été
+                        # rejetée »: what the agent did it against, or the main clause's verb
+                        r"contre|a été|ont été|a|ont|est|sont|"
                         r"à hauteur|au titre|dans le cadre)\b")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
@@ -178,6 +187,11 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:barre|seuil|cap)\s+(?:symbolique\s+|psycho
 _THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
 #: how far (in characters) a threshold's figure counts as being from the question's words
 THRESHOLD_CHARS = 40.0
+#: « Combien de voix fallait-il pour renverser le gouvernement ? »: what is required, which the
+#: article says with « loin des 289 nécessaires », « il faut 60 signatures », « au moins 500 »
+_REQUIRED_Q = re.compile(r"\b(?:faut|fallait|faudrait|faudra|fallu|nécessaires?|requise?s?|exigée?s?|minimum|suffi\w*)\b", re.IGNORECASE)
+_REQUIRED_AFTER = re.compile(r"^\S+(?:\s+[^\W\d]+)?\s+(?:nécessaires?|requise?s?|exigée?s?|indispensables?)\b", re.IGNORECASE)
+_REQUIRED_BEFORE = re.compile(r"\b(?:il\s+(?:faut|fallait|faudrait|faudra)|au\s+moins|au\s+minimum|minimum\s+de|seuil\s+de)\s+$", re.IGNORECASE)
 #: the measure's own noun before a figure (« à une profondeur de 12 kilomètres »)
 _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 #: what a measure question asks for, by its noun: the units that answer it (« À quelle altitude… ? »
@@ -206,7 +220,8 @@ _MEASURES = [
     # « À combien d'années de prison… ? », « De combien de jours… ? », « Combien de temps le musée
     # a-t-il été fermé ? »: a duration, not « 65 rue » nor « un million » (« depuis combien de
     # temps » may be answered by a year)
-    (re.compile(rf"\bcombien\s+(?:de\s+|d['’]\s*){_TIME_UNITS}\b|(?<!depuis )\bcombien\s+de\s+temps\b", re.IGNORECASE),
+    (re.compile(rf"\bcombien\s+(?:de\s+|d['’]\s*){_TIME_UNITS}\b|(?<!depuis )\bcombien\s+de\s+temps\b"
+                r"|\bhow\s+long\s+(?:did|does|do|will|would|has|have|had)\b", re.IGNORECASE),
      re.compile(rf"\b{_TIME_UNITS}\b|\b(?:h|min)\b", re.IGNORECASE)),
 ]
 #: units of measure and money: never the answer to « combien de morts / de foyers »
@@ -226,6 +241,9 @@ _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to)", re.IGNORECASE)
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
 WHY_RATIO = 0.3
+#: how likely (against the best) a sentence of an article naming all the question's names must be
+#: to replace a best one whose article lacks one of them
+NAMES_RATIO = 0.5
 #: a figure followed by the place or group it is about (« 19.000 en France »)
 _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[^\W\d][\w-]+)")
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
@@ -588,6 +606,8 @@ class ExtractiveAnswerer:
             # for role verbs (diriger, présider…): their holders are found by the role nouns'
             # own rules, and « directeur » in the query pulls in every other article's director.
             for m in re.finditer(r"[^\W\d]{3,}", question):
+                if m.group(0)[0].isupper() and m.start() > 0:
+                    continue  # « Vendée » is no form of « vendre »
                 term = self.analyzer._term(m.group(0).lower())
                 noun = AGENT_NOUNS.get(term)
                 if noun and term not in _VERB_ROLES and noun not in question.lower():
@@ -811,14 +831,15 @@ class ExtractiveAnswerer:
         first = [c for c in close if has(c)]
         return first + [c for c in ranked if c not in first]
 
-    def _names_in(self, names: list[str], source: str) -> bool:
-        """Whether the article mentions every name, allowing inflection and close spellings."""
+    def _names_in(self, names: list[str], source: str, strict: bool = False) -> bool:
+        """Whether the article mentions every name, allowing inflection and close spellings;
+        ``strict``: only what starts with the whole name (« Réunion », « réunionnais », not « réuni »)."""
         words = self._article_words(source)
         for n in names:
-            stem = _stem_prefix(n)
+            stem = n if strict else _stem_prefix(n)
             if n in words or any(w.startswith(stem) for w in words):
                 continue
-            if any(similar(n, w) for w in words if w[:1] == n[:1]):
+            if any(similar(n, w) for w in words if w[:1] == n[:1] and (not strict or len(w) >= len(n) - 1)):
                 continue
             return False
         return True
@@ -1130,7 +1151,7 @@ class ExtractiveAnswerer:
             start = c.text.index("par", t.end) + 4
             stop = _AGENT_END.search(c.text, by.end())
             end = stop.start() if stop else len(c.text)
-            if person and person[0] >= end:
+            if person and person[0] >= end and stop and stop.group(0).strip() == "et":
                 # « présidé par l'actrice et réalisatrice américaine Greta Gerwig »: the phrase stops at
                 # « et », the person it names comes after
                 out.append(person)
@@ -1183,6 +1204,16 @@ class ExtractiveAnswerer:
         Yielded lazily, so that each applies to the best sentence the previous ones left.
         """
         same_article = partial(_nearly_as_likely, same_article=True)
+        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)] if not is_english(q.text) else []
+        if names:
+            # « Qui dirige l'Agence régionale de santé de La Réunion ? »: « l'agence régionale de santé
+            # (ARS) de Bretagne » is another agency's, in an article that never names La Réunion; a
+            # nearly as likely sentence of an article that names all the question's names
+            def named(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
+                best = ranked[0]
+                return [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * NAMES_RATIO and has(c)] or ranked
+
+            yield (lambda c: self._names_in(names, c.source, strict=True)), named
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
         event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
@@ -1373,15 +1404,16 @@ class ExtractiveAnswerer:
         # « Où Nantes se déplace-t-il samedi ? »: when the best sentence names no place but the
         # question's own (« se déplaceront à Nantes »), its name hits rank nothing
         unplaced = q.qtype == PLACE and not self.typed_detail(q, best)
-        pool = [c for c in ranked[:RERANK_TOP]
-                if c is best or ((c.name_hits >= best.name_hits or c.source == best.source or unplaced) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
-                    c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec)))]
-        scored = []
         # « Quelle était la vitesse de la tramontane ? »: the unit says the measure (« soufflant
         # jusqu'à 80 km/h »), what is measured must be said (not « la vitesse moyenne … 37 km/h »
-        # of another story)
+        # of another story); a less likely sentence that says it the best one does not competes
         measured = self._measured_terms(q) if q.qtype == NUMBER else set()
         measured_idf = sum(q.idf[t] for t in measured)
+        pool = [c for c in ranked[:RERANK_TOP]
+                if c is best or ((c.name_hits >= best.name_hits or c.source == best.source or unplaced) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
+                    c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec) or (
+                    c.prob >= best.prob * MEASURED_RATIO and bool((measured & c.matched) - best.matched))))]
+        scored = []
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
             # the headline's figure given more precisely by a sentence of the same article
@@ -1435,7 +1467,9 @@ class ExtractiveAnswerer:
         if asks is None:
             return set()
         own = {self.analyzer._term(m.group(0).lower()) for m in asks.finditer(q.text)}
-        rest = {t for t in q.terms if t not in own and q.idf.get(t, 0.0) > 0}
+        # « la vitesse moyenne de la course »: « moyenne » says which measure, « course » what is measured
+        qualifiers = {self.analyzer._term(w) for w in _MEASURE_QUALIFIERS}
+        rest = {t for t in q.terms if t not in own and t not in qualifiers and q.idf.get(t, 0.0) > 0}
         return rest if own & set(q.terms) else set()
 
     def short_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
@@ -1480,6 +1514,12 @@ class ExtractiveAnswerer:
             if name in fold(q.text.lower()):
                 continue  # « la bataille de Poudlard » for « … après la bataille de Poudlard ? »
             return n.start(), n.end()
+        # « l'article 49.3 » for « Quel article de la Constitution… ? », « le niveau 4 » for « Quel
+        # niveau du plan Orsec… ? »: a number that names one of the noun's kind, not a quantity
+        for n in re.finditer(rf"\b(?i:{re.escape(noun)})\s+(?:n°\s*|numéro\s+)?(\d+(?:[.,]\d+)*(?:\s?(?:bis|ter))?)(?![\w,.]?\d)"
+                             r"(?!\s*(?:%|€|euros?|ans?|km|mètres?|heures?|jours?|mois|millions?|milliards?)\b)", c.text):
+            if n.group(1) not in q.text:
+                return n.start(), n.end()
         return None
 
     def _work_title(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
@@ -1607,6 +1647,7 @@ class ExtractiveAnswerer:
         measure = _asked_measure(q.text) if q.qtype == NUMBER and noun != "fois" else None  # « combien de fois le taux… »
         change = bool(_CHANGE_Q.search(q.text))
         salary = bool(_SALARY_Q.search(q.text))
+        required = q.qtype == NUMBER and bool(_REQUIRED_Q.search(q.text))
         # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,
         # rarely the event when the sentence gives another date (« a été nommée mercredi »)
         dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
@@ -1729,6 +1770,8 @@ class ExtractiveAnswerer:
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
             if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
+            if required and (_REQUIRED_AFTER.match(c.text[s:e + 40]) or _REQUIRED_BEFORE.search(c.text, max(0, s - 30), s)):
+                key -= NOT_PERSON_CHARS  # « loin des 289 nécessaires pour faire tomber l'exécutif »
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
                 key += 100.0  # the article's dateline, when the sentence dates the event itself
             if q.qtype == PERSON and verb is not None:
@@ -1870,6 +1913,8 @@ def _asked_noun(question: str) -> str | None:
     if m:
         return m.group("noun").lower()
     en = _COUNTED_EN.search(question)
+    if en is None and re.search(r"\bhow\s+long\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
+        return "temps"  # « How long did X take to sail around the world? »: « combien de temps »
     return french_word(en.group("noun")) if en else None
 
 

@@ -202,7 +202,8 @@ _NOT_UNITS = frozenset(
     """et ou à au aux en sur sous dans par pour avec sans de des du le la les l un une qui que dont mais ni
     selon contre entre vers chez depuis pendant avant après est sont a ont était fut se sa son ses ce
     il elle ils elles on nous vous seulement environ déjà encore aussi chacun chacune chaque
-    jusqu'à jusqu’à jusqu'au jusqu’au jusqu'aux jusqu’aux lorsque puis""".split()
+    jusqu'à jusqu’à jusqu'au jusqu’au jusqu'aux jusqu’aux lorsque puis
+    nécessaires requis requises exigés exigées indispensables""".split()
 )
 
 

@@ -1206,3 +1206,42 @@ def test_an_agent_with_its_article(news_answerer) -> None:
 
 def test_english_railway_words(news_answerer) -> None:
     assert news_answerer.ask("How many passengers were affected by the breakdown?").short_answer == "environ 25.000"
+
+
+def test_an_agent_phrase_stops_at_the_main_verb(news_answerer) -> None:
+    # « La motion de censure déposée par les députés de La France insoumise contre le gouvernement
+    # de François Bayrou a été rejetée »
+    assert news_answerer.ask("Qui a déposé la motion de censure ?").short_answer == "les députés de La France insoumise"
+
+
+def test_a_number_that_names_one_of_a_kind(news_answerer) -> None:
+    # « en recourant à l'article 49.3 de la Constitution », « le niveau 4 du plan Orsec »
+    assert news_answerer.ask("Quel article de la Constitution le Premier ministre a-t-il utilisé ?").short_answer == "article 49.3"
+    assert news_answerer.ask("Quel niveau du plan Orsec a été déclenché ?").short_answer == "niveau 4"
+
+
+def test_what_is_required(news_answerer) -> None:
+    # « Le texte n'a recueilli que 128 voix, loin des 289 nécessaires pour faire tomber l'exécutif. »
+    assert news_answerer.ask("Combien de voix fallait-il pour renverser le gouvernement ?").short_answer == "289"
+    assert news_answerer.ask("Combien de voix la motion de censure a-t-elle obtenues ?").short_answer == "128"
+
+
+def test_english_how_long_did_it_take_is_a_duration(news_answerer) -> None:
+    assert news_answerer.ask("How long did Charlie Dalin take to sail around the world?").short_answer == "64 jours"
+    assert news_answerer.ask("How long was the stranded whale?").short_answer == "18 mètres"
+
+
+def test_the_question_s_names_must_be_in_the_article(news_answerer) -> None:
+    # « l'agence régionale de santé (ARS) de Bretagne » ranks first, in an article that never names
+    # La Réunion (« réuni » is no mention of it)
+    assert news_answerer.ask("Qui dirige l'Agence régionale de santé de La Réunion ?").short_answer == "Gérard Cotellon"
+
+
+def test_a_measure_of_what_the_question_names(news_answerer) -> None:
+    # « la vitesse moyenne n'y dépassant pas 37 km/h » (the ring road) is likelier than « 213
+    # kilomètres de course parcourus à 44,8 km/h de moyenne »; « moyenne » only says which measure
+    assert news_answerer.ask("Quelle était la vitesse moyenne de la course ?").short_answer == "44,8 km/h"
+
+
+def test_a_capitalised_name_is_no_verb_to_expand(news_answerer) -> None:
+    assert "vendeur" not in news_answerer.expand_query("Qui détenait le précédent record du Vendée Globe ?")
