@@ -241,9 +241,6 @@ _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to)", re.IGNORECASE)
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
 WHY_RATIO = 0.3
-#: how likely (against the best) a sentence of an article naming all the question's names must be
-#: to replace a best one whose article lacks one of them
-NAMES_RATIO = 0.5
 #: a figure followed by the place or group it is about (« 19.000 en France »)
 _BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[^\W\d][\w-]+)")
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
@@ -831,15 +828,15 @@ class ExtractiveAnswerer:
         first = [c for c in close if has(c)]
         return first + [c for c in ranked if c not in first]
 
-    def _names_in(self, names: list[str], source: str, strict: bool = False) -> bool:
-        """Whether the article mentions every name, allowing inflection and close spellings;
-        ``strict``: only what starts with the whole name (« Réunion », « réunionnais », not « réuni »)."""
+    def _names_in(self, names: list[str], source: str) -> bool:
+        """Whether the article mentions every name, allowing inflection (« France », « français »)
+        and close spellings, but not a shorter word (« Réunion » is not « réuni »)."""
         words = self._article_words(source)
         for n in names:
-            stem = n if strict else _stem_prefix(n)
+            stem = n[: max(4, len(n) - 1)]
             if n in words or any(w.startswith(stem) for w in words):
                 continue
-            if any(similar(n, w) for w in words if w[:1] == n[:1] and (not strict or len(w) >= len(n) - 1)):
+            if any(similar(n, w) for w in words if w[:1] == n[:1] and len(w) >= len(n) - 1):
                 continue
             return False
         return True
@@ -1204,16 +1201,6 @@ class ExtractiveAnswerer:
         Yielded lazily, so that each applies to the best sentence the previous ones left.
         """
         same_article = partial(_nearly_as_likely, same_article=True)
-        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)] if not is_english(q.text) else []
-        if names:
-            # « Qui dirige l'Agence régionale de santé de La Réunion ? »: « l'agence régionale de santé
-            # (ARS) de Bretagne » is another agency's, in an article that never names La Réunion; a
-            # nearly as likely sentence of an article that names all the question's names
-            def named(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
-                best = ranked[0]
-                return [c for c in ranked[1:RERANK_TOP] if c.prob >= best.prob * NAMES_RATIO and has(c)] or ranked
-
-            yield (lambda c: self._names_in(names, c.source, strict=True)), named
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
         event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
