@@ -127,7 +127,7 @@ _WORDS: dict[str, str] = {
     "demonstrated": "manifesté manifestaient", "painting": "tableau", "painter": "peintre",
     "auction": "enchères vente", "cavers": "spéléologues", "divers": "plongeurs", "diver": "plongeur",
     "rescuers": "secouristes", "cave": "grotte gouffre", "supporters": "supporters", "strike": "grève", "strikers": "grévistes",
-    "metro": "métro", "subway": "métro", "line": "ligne", "stations": "gares stations", "station": "gare station",
+    "metro": "métro", "subway": "métro", "line": "ligne", "stations": "stations gares", "station": "station gare",
     "trains": "trains rames", "passengers": "voyageurs passagers", "travellers": "voyageurs", "journey": "trajet",
     "trip": "trajet", "recalled": "rappel rappelé", "recall": "rappel", "cheeses": "fromages", "cheese": "fromage fromages",
     "bacteria": "bactérie", "shark": "requin", "sharks": "requins", "surfer": "surfeur", "bitten": "mordu",
@@ -155,6 +155,9 @@ _WORDS: dict[str, str] = {
     "sail": "naviguer voile", "sailed": "navigué", "sailor": "navigateur skipper", "skipper": "skipper",
     "votes": "voix votes", "motion": "motion", "dengue": "dengue", "mosquito": "moustique",
     "confirmed": "confirmés confirmé",
+    # privacy, courts, bikes (thirtieth round)
+    "accused": "accusé", "victim": "victime", "bike": "vélo vélos", "bikes": "vélos", "bicycles": "vélos",
+    "fined": "amende sanctionné", "jogger": "joggeuse joggeur",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -95,6 +95,12 @@ _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
 #: how likely (against the best) a sentence saying what a measure question measures, which the
 #: best one does not say, must be to compete
 MEASURED_RATIO = 0.5
+#: a question asking how long something lasted, and the words that say it is a duration
+_DURATION_ASKS = re.compile(r"\bcombien\s+de\s+temps\b|\bdurée\b|\bhow\s+long\s+(?:did|does|do|will|would|has|have|had)\b", re.IGNORECASE)
+_DURATION_WORDS = re.compile(r"\b(?:temps|durée|durer|duré|dure|durait|durera|devait|doit|last\w*|take|took|long)\b", re.IGNORECASE)
+#: how likely (against the best) a sentence saying what a measure question measures must be to
+#: replace a best one that says none of it
+MEASURED_FAR_RATIO = 0.15
 #: words that say which measure (« la vitesse moyenne »), not what is measured
 _MEASURE_QUALIFIERS = ("moyenne", "moyen", "maximale", "maximal", "maximum", "minimale", "minimal", "minimum",
                        "totale", "total", "record", "moyennes", "maximales")
@@ -238,7 +244,11 @@ MEASURE_CHARS = 200.0
 _BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,?\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
 _WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
-                    r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to)", re.IGNORECASE)
+                    r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to"
+                    # « sanctionné … pour ne pas avoir vérifié », « condamné pour avoir frappé »
+                    r"|pour (?:ne pas |n['’])?avoir)", re.IGNORECASE)
+#: where a cause clause ends: the sentence's end, a semicolon, or who says so
+_CAUSE_END = re.compile(r"\s*(?:[;:.!?]|»|,\s*(?:selon|a\s+(?:déclaré|indiqué|expliqué|précisé|annoncé)|explique|précise|indique))")
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
 WHY_RATIO = 0.3
 #: a figure followed by the place or group it is about (« 19.000 en France »)
@@ -250,7 +260,9 @@ BREAKDOWN_CHARS = 20
 #: less than a breakdown that names the question's place (« 132.000 personnes dans le monde, dont
 #: 19.000 en France »): the whole and its parts usually count the same noun
 COUNTED_CHARS = BREAKDOWN_CHARS / 2
-_COUNTED_EN = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+#: « How many bike stations are there? » counts stations: a second noun, then the verb
+_COUNTED_EN = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)(?:\s+(?P<next>[a-z]+)(?=\s+(?:are|were|is|was|did|do|does|have|has|had|"
+                         r"will|would|can|could)\b|\s*\?))?", re.IGNORECASE)
 #: nouns that count people: a duration never answers « combien de personnes / d'enfants »
 _PEOPLE = re.compile(r"personnes|gens|habitants|victimes|morts|blessés|salariés|employés|enfants|patients|élèves|"
                      r"spectateurs|visiteurs|manifestants|participants|suspects|prévenus|détenus|soldats|policiers|"
@@ -1201,6 +1213,17 @@ class ExtractiveAnswerer:
         Yielded lazily, so that each applies to the best sentence the previous ones left.
         """
         same_article = partial(_nearly_as_likely, same_article=True)
+        measured = self._measured_terms(q) if q.qtype == NUMBER else set()
+        if measured:
+            # « Quelle est la vitesse maximale des vélos ? »: « La vitesse maximale autorisée sur le
+            # boulevard périphérique … 50 km/h » says nothing of bikes; a less likely sentence that
+            # says what is measured and gives a measure (« Les vélos peuvent rouler jusqu'à 25 km/h »)
+            def measuring(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
+                best = ranked[0]
+                return [c for c in ranked[1:12] if c.prob >= best.prob * MEASURED_FAR_RATIO
+                        and has(c) and self.typed(q, c)] or ranked
+
+            yield (lambda c: bool(measured & c.matched)), measuring
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
         event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
@@ -1451,6 +1474,8 @@ class ExtractiveAnswerer:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
         question asking a measure; empty otherwise or when nothing else is left."""
         asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
+        if asks is None and _DURATION_ASKS.search(q.text):
+            asks = _DURATION_WORDS  # « Combien de temps a duré le délibéré ? »: « délibéré » is what lasted
         if asks is None:
             return set()
         own = {self.analyzer._term(m.group(0).lower()) for m in asks.finditer(q.text)}
@@ -1469,6 +1494,8 @@ class ExtractiveAnswerer:
             return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
         if q.qtype in (OTHER, NAME) and (named := self._named_by_noun(q, c)) is not None:
             return named  # « le trophée William M. Jennings » for « Quel trophée… ? »
+        if q.qtype == OTHER and _WHY_Q.match(q.text) and (cause := self._cause_clause(q, c)) is not None:
+            return cause  # « pour ne pas avoir vérifié que les internautes avaient donné leur consentement »
         spans = self.typed(q, c)
         if spans:
             return spans[0]
@@ -1524,6 +1551,28 @@ class ExtractiveAnswerer:
             if best is None or dist < best[0]:
                 best = (dist, m.span(1))
         return best[1] if best else None
+
+    def _cause_clause(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
+        """For « Pourquoi … ? »: the clause a cause cue opens (« en raison de la sécheresse », « pour
+        avoir frappé un policier »), to the sentence's or the clause's end; none when the cue is
+        the question's own words or the clause is too short or too long to be an answer."""
+        for m in _CAUSE.finditer(c.text):
+            if fold(m.group(0).lower()) in fold(q.text.lower()):
+                continue
+            end = _CAUSE_END.search(c.text, m.end())
+            stop = end.start() if end else len(c.text.rstrip(" .!?"))
+            if (comma := c.text.find(",", m.end(), stop)) > 0:
+                # « Faute de pédiatres en nombre suffisant, l'établissement … », « à cause du mildiou,
+                # qui s'était développé… »: the cause, not what follows it
+                stop = comma
+            # « Cette baisse s'explique (principalement) par le repli des cours », « invoque la baisse
+            # des commandes »: what explains, not the verb
+            start = m.end() if re.search(r"(?:expliqu|invoqu)\w*(?: par)?$", m.group(0), re.IGNORECASE) else m.start()
+            if start == m.end() and (by := re.match(r"\s+(?:\w+ment\s+)?par\b", c.text[start:])):
+                start += by.end()
+            if 2 <= len(c.text[start:stop].split()) <= 25:
+                return trim_span(c.text, start, stop)
+        return None
 
     def open_span(self, q: QuestionInfo, c: Candidate) -> tuple[int, int]:
         """The best-scoring span of the sentence for an open question (learnt on PIAF train)."""
@@ -1900,6 +1949,8 @@ def _asked_noun(question: str) -> str | None:
     if m:
         return m.group("noun").lower()
     en = _COUNTED_EN.search(question)
+    if en and (nxt := en.group("next")) and french_word(nxt) and not re.search(r"(?:ed|ing)$", nxt.lower()):
+        return french_word(nxt)  # « How many bike stations… ? » counts stations, not bikes
     if en is None and re.search(r"\bhow\s+long\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
         return "temps"  # « How long did X take to sail around the world? »: « combien de temps »
     return french_word(en.group("noun")) if en else None

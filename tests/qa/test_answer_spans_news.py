@@ -1245,3 +1245,32 @@ def test_a_measure_of_what_the_question_names(news_answerer) -> None:
 
 def test_a_capitalised_name_is_no_verb_to_expand(news_answerer) -> None:
     assert "vendeur" not in news_answerer.expand_query("Qui détenait le précédent record du Vendée Globe ?")
+
+
+def test_a_measure_question_names_what_is_measured(news_answerer) -> None:
+    # « La vitesse maximale autorisée sur le boulevard périphérique … 50 km/h » says nothing of
+    # bikes: the far less likely « Les vélos peuvent rouler jusqu'à 25 km/h. » does
+    assert news_answerer.ask("Quelle est la vitesse maximale des vélos ?").short_answer == "jusqu'à 25 km/h"
+    # a duration is a measure too: « qui devrait durer deux jours » (a whale's carcass) says nothing
+    # of the deliberation, nor of the cave's exploration
+    assert news_answerer.ask("Combien de temps a duré le délibéré ?").short_answer == "près de six heures"
+    assert news_answerer.ask("Combien de temps devait durer l'exploration ?").short_answer == "six heures"
+
+
+def test_the_cause_a_why_question_asks_for(news_answerer) -> None:
+    cases = {
+        "Pourquoi la CNIL a-t-elle sanctionné Criteo ?":
+            "pour ne pas avoir vérifié que les internautes avaient donné leur consentement au traitement de leurs données",
+        "Pourquoi la maternité de Guingamp ferme-t-elle ?": "Faute de pédiatres et d'anesthésistes en nombre suffisant",
+        "Pourquoi les prix des carburants baissent-ils ?": "le repli des cours du pétrole",  # « s'explique par »
+        "Pourquoi l'inflation ralentit-elle ?": "le recul des prix de l'énergie",  # « s'explique principalement par »
+        "Pourquoi Valtrix ferme-t-il son usine ?": "la baisse des commandes des constructeurs européens",  # « invoque »
+    }
+    for question, expected in cases.items():
+        assert news_answerer.ask(question).short_answer == expected, question
+
+
+def test_english_counted_compounds(news_answerer) -> None:
+    # « How many bike stations… ? » counts stations (« 180 stations »), not bikes (« 2.000 vélos »)
+    assert news_answerer.ask("How many bike stations are there?").short_answer == "180"
+    assert news_answerer.ask("How many homes lost power?").short_answer == "1,2 million"  # « lost » is the verb
