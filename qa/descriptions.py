@@ -114,6 +114,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         return []
     ns, ne = at
     out: list[Span] = []
+    affiliation: Span | None = None
     # 1. After the name: « Petr Pavel, le chef du comité militaire de l'Otan, et… »
     m = re.match(r"\s*,\s*", sentence[ne:])
     if m:
@@ -122,7 +123,11 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         e = s + stop.start() if stop else len(sentence)
         s, e = trim_span(sentence, s, e)
         if e > s and _phrase_ok(sentence[s:e]):
-            out.append(((s, e), True))
+            if re.match(r"(?:de|du|des|d['’])\b", sentence[s:e], re.IGNORECASE):
+                # « le volcanologue X, de l'université d'Islande »: where X works, after what X is
+                affiliation = (s, e)
+            else:
+                out.append(((s, e), True))
     # 2. A copula: « Walter Rodney est un historien guyanien né en 1942 »
     m = re.match(r"\s*,?\s*(?:est|était|etait|fut|sera|reste|devient|est devenu|était devenu)\s+"
                  r"(?=(?:un|une|le|la|l'|l’|les|des)\b)", sentence[ne:])
@@ -157,4 +162,6 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
     if title is not None:
         n_words = len(re.findall(r"\w+", sentence[title[0] : title[1]]))
         out.append((title, n_words >= 4))
+    if affiliation is not None:
+        out.append((affiliation, not out))
     return out

@@ -209,6 +209,8 @@ _PHYSICAL_MEASURES = [
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:débit)\b", re.IGNORECASE),
+     re.compile(r"m3/s|m³/s|\b(?:mètres cubes|litres|m3|m³)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
@@ -1684,6 +1686,10 @@ class ExtractiveAnswerer:
         change = bool(_CHANGE_Q.search(q.text))
         salary = bool(_SALARY_Q.search(q.text))
         required = q.qtype == NUMBER and bool(_REQUIRED_Q.search(q.text))
+        # the question's own verb, unless a place narrows the question (« De combien les prix ont-ils
+        # reculé à Paris ? » is « 7,7 % à Paris », not the « ont reculé de 6,5 % » before it)
+        acted = (_question_verb(q.text, self.analyzer) if q.qtype in (DATE, NUMBER)
+                 and not re.search(r"\b(?:en|à|au|aux|dans)\s+[A-ZÀ-ÖØ-Þ]", q.text) else None)
         # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,
         # rarely the event when the sentence gives another date (« a été nommée mercredi »)
         dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
@@ -1806,6 +1812,11 @@ class ExtractiveAnswerer:
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
             if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
+            if acted and any(self._verb_term(t) == acted and not re.search(r"[,;:.()«»]", c.text[t.end:s])
+                             for t in c.toks if s - 30 <= t.end <= s):
+                # « a rouvert samedi soir » for « Quand … a-t-elle rouvert ? », not « ravagée le 15
+                # avril 2019 »; « en attend désormais jusqu'à 15 millions », not « accueillait … 12 millions »
+                key -= VERB_CHARS
             if required and (_REQUIRED_AFTER.match(c.text[s:e + 40]) or _REQUIRED_BEFORE.search(c.text, max(0, s - 30), s)):
                 key -= NOT_PERSON_CHARS  # « loin des 289 nécessaires pour faire tomber l'exécutif »
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
@@ -1939,6 +1950,28 @@ _MONEY_OF = re.compile(r"(?:millions?|milliards?)\s*(?:de\s+|d['’])\s*(?:écon
                        re.IGNORECASE)
 _MONEY_NOUN = re.compile(r"^(?:euros?|dollars?|francs?|livres?|argent|millions?|milliards?|aides|subventions|indemnités|"
                          r"recettes|bénéfices)$", re.IGNORECASE)
+
+
+#: auxiliaries and modals before an inverted subject: the verb asked about is the next word
+_AUXILIARIES = frozenset("""a ont avait avaient est sont était étaient sera seront aura auront va vont fut furent
+    doit doivent devait devaient devrait peut peuvent pourra pourrait""".split())
+_INVERTED_Q = re.compile(r"(?P<before>[^\W\d]+)(?:-t)?-(?:il|elle|ils|elles|on)\b\s*(?:été\s+|pas\s+|déjà\s+)?(?P<after>[^\W\d]+)?",
+                         re.IGNORECASE)
+#: how much nearer (characters) a figure or date right after the question's own verb counts
+VERB_CHARS = 10.0
+
+
+def _question_verb(question: str, analyzer: FrenchAnalyzer) -> str | None:
+    """The term of the verb a « quand / combien » question inverts its subject around
+    (« a-t-elle rouvert » → rouvert, « attend-elle » → attend), unless it is a light verb."""
+    m = _INVERTED_Q.search(question)
+    if not m:
+        return None
+    word = m.group("after") if m.group("before").lower() in _AUXILIARIES else m.group("before")
+    if not word or len(word) < 4:
+        return None
+    term = analyzer._term(word.lower())
+    return None if term in _LIGHT_VERBS else term
 
 
 @lru_cache(maxsize=64)

@@ -28,7 +28,7 @@ _NUMBER_NOUNS = {
     "proportion", "part", "prix", "cout", "budget", "population", "altitude", "hauteur", "longueur", "poids",
     "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
     "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
-    "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue",
+    "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue", "debit",
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",
@@ -41,6 +41,8 @@ _PERSON_NOUNS = {
     "association", "associations", "syndicat", "syndicats", "ong", "fondation", "organisme", "collectif",
     "constructeur", "fabricant", "enseigne", "enseignes", "compagnie", "operateur",
     "editeur", "laboratoire", "transporteur", "distributeur", "assureur",
+    # who stands beside or against: « Quels concurrents… ? », « Quel partenaire… ? »
+    "concurrent", "rival", "rivaux", "adversaire", "partenaire", "allie", "allies", "actionnaire", "fournisseur", "client",
     # people asked by what they do: « Quel historien… ? », « Quel coureur… ? »
     "historien", "historienne", "coureur", "coureuse", "cycliste", "nageur", "nageuse", "athlete", "footballeur",
     "boxeur", "skieur", "skieuse", "poete", "romancier", "romanciere", "journaliste", "chercheur", "chercheuse",

@@ -1274,3 +1274,30 @@ def test_english_counted_compounds(news_answerer) -> None:
     # « How many bike stations… ? » counts stations (« 180 stations »), not bikes (« 2.000 vélos »)
     assert news_answerer.ask("How many bike stations are there?").short_answer == "180"
     assert news_answerer.ask("How many homes lost power?").short_answer == "1,2 million"  # « lost » is the verb
+
+
+def test_the_date_or_figure_of_the_question_s_verb(news_answerer) -> None:
+    # « ravagée le 15 avril 2019, la cathédrale … a rouvert samedi soir »: the reopening's date
+    assert news_answerer.ask("Quand Notre-Dame de Paris a-t-elle rouvert ?").short_answer == "samedi soir"
+    # « accueillait près de 12 millions de visiteurs … en attend désormais jusqu'à 15 millions »
+    assert news_answerer.ask("Combien de visiteurs la cathédrale attend-elle désormais ?").short_answer == "jusqu'à 15 millions"
+    # a place in the question says which figure (« et de 7,7 % à Paris »), whatever the verb
+    assert news_answerer.ask("De combien les prix ont-ils reculé à Paris ?").short_answer == "7,7 %"
+
+
+def test_rivals_and_flows(news_answerer) -> None:
+    assert news_answerer.ask("Quels concurrents pèsent sur Auchan ?").short_answer == "Leclerc et de Lidl"
+    assert news_answerer.ask("Quel est le débit de la lave au début de l'éruption ?").short_answer == "1.500 mètres cubes"
+
+
+def test_what_someone_is_before_where_they_work(news_answerer) -> None:
+    # « le volcanologue Thorvaldur Thordarson, de l'université d'Islande, »
+    assert news_answerer.ask("Qui est Thorvaldur Thordarson ?").short_answer == "le volcanologue"
+
+
+def test_an_affiliation_alone_still_describes() -> None:
+    from qa.descriptions import description_spans
+
+    sentence = "Jean Dupont, de l'Observatoire de Lyon, a présenté l'étude."
+    assert [(sentence[a:b], strong) for (a, b), strong in description_spans(sentence, "Jean Dupont")] == [
+        ("de l'Observatoire de Lyon", True)]
