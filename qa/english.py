@@ -21,7 +21,8 @@ _PHRASES: dict[str, str] = {
     "aircraft carrier": "porte-avions", "chief of staff": "chef état-major", "on the phone": "téléphone téléphonique",
     "extra time": "prolongation", "prime minister": "premier ministre", "wind turbines": "éoliennes",
     "wind turbine": "éolienne éoliennes", "wind farm": "parc éolien", "offshore wind": "éolien en mer", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
-    "around the world": "tour du monde", "round the world": "tour du monde", "no-confidence motion": "motion de censure",
+    "around the world": "tour du monde", "come into force": "entre en vigueur", "comes into force": "entre en vigueur",
+    "came into force": "entré en vigueur", "round the world": "tour du monde", "no-confidence motion": "motion de censure",
     "no-confidence": "censure", "second place": "deuxième dauphin",
 }
 _WORDS: dict[str, str] = {
@@ -158,6 +159,10 @@ _WORDS: dict[str, str] = {
     # privacy, courts, bikes (thirtieth round)
     "accused": "accusé", "victim": "victime", "bike": "vélo vélos", "bikes": "vélos", "bicycles": "vélos",
     "fined": "amende sanctionné", "jogger": "joggeuse joggeur",
+    # space, tobacco, hostages (thirty-second round)
+    "smoking": "fumer tabac", "ban": "interdiction interdit", "beaches": "plages", "earth": "terre",
+    "exoplanet": "exoplanète planète", "planet": "planète", "telescope": "télescope", "released": "libéré libération",
+    "release": "libération libéré", "hostage": "otage détenu", "detained": "détenu détention",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -35,7 +35,7 @@ from qa.first_names import starts_with_first_name
 from qa.kinds import asked_kind, has_kind, kind_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
 from qa.provenance import annotate
-from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans
+from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
 from qa.territories import is_territory
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -207,11 +207,12 @@ _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 _PHYSICAL_MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b", re.IGNORECASE),
+    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b|\bhow\s+far\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:débit)\b", re.IGNORECASE),
      re.compile(r"m3/s|m³/s|\b(?:mètres cubes|litres|m3|m³)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:superficie|surface|étendue)\b", re.IGNORECASE),
+    # « à la surface de la planète » is where, not how large
+    (re.compile(r"\b(?:superficie|(?<!à la )(?<!a la )(?<!en )surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
     (re.compile(r"\b(?:poids|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
@@ -343,6 +344,9 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
 #: « Quel âge a Loïs Boisson ? »: an age, as articles give it (« la Dijonnaise de 23 ans », « à l'âge
 #: de 45 ans », « (61 ans) », « , 61 ans, »), not « deux ans avant » nor « depuis dix ans »
 _AGE_Q = re.compile(r"\b(?:quel\s+(?:âge|age)|how old|what age)\b", re.IGNORECASE)
+#: « détenu pendant plus de deux ans », « depuis trois ans »: how long, not how old
+_LASTED_BEFORE = re.compile(r"\b(?:pendant|depuis|durant|il\s+y\s+a|voilà|en)\s+(?:(?:plus|moins|près|presque|environ|quelque)\s+)?(?:de\s+|d['’])?$",
+                            re.IGNORECASE)
 _AGE_WORDS = r"(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|" \
              r"trente|quarante|cinquante|soixante|cent|et)(?:[- ]|(?=\s+(?:ans|mois|semaines))))+"
 _AGE_N = rf"(?:\d{{1,3}}|{_AGE_WORDS})"
@@ -419,6 +423,8 @@ _GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|moi
 AGE_TOP = 30
 #: « Quand X est-il arrivé… ? », « Quand le pont a-t-il été fermé ? »: the act dated
 _DATE_VERB_Q = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: a determiner (and maybe an ordinal or adjective) before a word: it is a noun
+_DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|leur|leurs|du|des|de\s+la)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: verbs too common to say which act is dated (stems)
 _LIGHT_VERBS = frozenset({"fait", "faire", "deven", "devenu", "passe", "pass", "mise", "pris", "prise", "comm", "commenc", "eu", "lieu"})
 #: « Qui est représenté… ? », « Qui a été désigné… ? »: a passive participle
@@ -1226,6 +1232,11 @@ class ExtractiveAnswerer:
                         and has(c) and self.typed(q, c)] or ranked
 
             yield (lambda c: bool(measured & c.matched)), measuring
+        if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
+            # « D'où est originaire X ? »: « ce voyageur originaire de Montpellier », a sentence of the
+            # article that says where X comes from, over the likelier one that says where X was held
+            yield (lambda c: bool(origin_spans(c.text))), lambda ranked, has: (
+                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
         event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
@@ -1255,7 +1266,8 @@ class ExtractiveAnswerer:
                     and c.prob >= best.prob * EVENT_RATIO and says.search(c.text)]
 
             yield lambda c: all(says.search(c.text) for says in families), events
-        acted = _DATE_VERB_Q.search(q.text) if q.qtype == DATE and not families else None
+        # « Dans quelle ville X avait-il été arrêté ? » likewise: « Il avait été arrêté à Chiraz »
+        acted = _DATE_VERB_Q.search(q.text) if q.qtype in (DATE, PLACE) and not families else None
         verb = self.analyzer._term(acted.group("verb").lower()) if acted else ""
         if len(verb) >= 4 and verb not in _LIGHT_VERBS:
             # « Quand Kombouaré est-il arrivé à Nantes ? »: « a annoncé lundi le limogeage de son
@@ -1264,10 +1276,17 @@ class ExtractiveAnswerer:
             # arrival; none: the best one stands
             def dated_act(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
                 best = ranked[0]
-                return [c for c in ranked[1:12] if c.source == best.source and c.prob >= best.prob * ROLE_RATIO
+                # a place comes from a nearly as likely sentence only: places are many in an article
+                floor = best.prob * (WHY_RATIO if q.qtype == PLACE else ROLE_RATIO)
+                return [c for c in ranked[1:12] if c.source == best.source and c.prob >= floor
                         and has(c) and self.typed(q, c)] or ranked
 
-            yield (lambda c: verb in {t.term for t in c.toks}), dated_act
+            def acts(c: Candidate) -> bool:
+                # for a place, the verb itself, not its noun after a determiner (« la 60e attaque »)
+                return any(t.term == verb and (q.qtype != PLACE or not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start))
+                           for t in c.toks)
+
+            yield acts, dated_act
         rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
         if rate:
             what = self.analyzer._term(fold(rate.group("what").lower()))
@@ -1342,7 +1361,8 @@ class ExtractiveAnswerer:
             # « Quel âge a le plongeur Rémi Jacquot ? » asks one person's age: « âgés de 24 à 58 ans »
             # is a group's
             one = bool(re.search(r"\bquel\s+(?:âge|age)\s+(?:a|avait|aura)\b", q.text, re.IGNORECASE))
-            yield (lambda c: any(not (one and _AGE_RANGE.search(m.group(0))) for m in _AGE.finditer(c.text))), aged
+            yield (lambda c: any(not (one and _AGE_RANGE.search(m.group(0))) and not _LASTED_BEFORE.search(c.text, max(0, m.start() - 25), m.start() + 3)
+                                 for m in _AGE.finditer(c.text))), aged
         passive = _PASSIVE_Q.match(q.text) if q.qtype == PERSON else None
         if passive:
             # « Qui est représenté sur le tableau ? » is answered where the verb is (« la toile
@@ -1500,7 +1520,7 @@ class ExtractiveAnswerer:
             return cause  # « pour ne pas avoir vérifié que les internautes avaient donné leur consentement »
         spans = self.typed(q, c)
         if spans:
-            return spans[0]
+            return with_epithet(c.text, *spans[0]) if q.qtype == PLACE else spans[0]
         if q.qtype == PERSON:
             m = _SUBJECT_NP.match(c.text)
             if m and not all(t.term in q.idf for t in c.toks if t.end <= m.end()):
@@ -1688,7 +1708,7 @@ class ExtractiveAnswerer:
         required = q.qtype == NUMBER and bool(_REQUIRED_Q.search(q.text))
         # the question's own verb, unless a place narrows the question (« De combien les prix ont-ils
         # reculé à Paris ? » is « 7,7 % à Paris », not the « ont reculé de 6,5 % » before it)
-        acted = (_question_verb(q.text, self.analyzer) if q.qtype in (DATE, NUMBER)
+        acted = (_question_verb(q.text, self.analyzer) if q.qtype in (DATE, NUMBER, PLACE)
                  and not re.search(r"\b(?:en|à|au|aux|dans)\s+[A-ZÀ-ÖØ-Þ]", q.text) else None)
         # a wire dateline opening the sentence (« Paris, 10 septembre 2025 - ») dates the article,
         # rarely the event when the sentence gives another date (« a été nommée mercredi »)
@@ -1971,7 +1991,8 @@ def _question_verb(question: str, analyzer: FrenchAnalyzer) -> str | None:
     if not word or len(word) < 4:
         return None
     term = analyzer._term(word.lower())
-    return None if term in _LIGHT_VERBS else term
+    # « Quel fleuve trouve-t-on au Canada ? »: where something is, not what it did
+    return None if term in _LIGHT_VERBS or term in {analyzer._term(w) for w in ("trouve", "situe", "trouvent", "situent")} else term
 
 
 @lru_cache(maxsize=64)

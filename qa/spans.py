@@ -435,6 +435,21 @@ def typed_spans(sentence: str, qtype: str) -> list[Span]:
     return []
 
 
+#: a lower-case adjective that belongs to a name before it: « le Journal officiel », « le Lagon bleu »,
+#: « l'Assemblée nationale », « le Conseil constitutionnel »
+_NAME_EPITHET = re.compile(r"\s(?:[a-zàâçéèêëîïôûù]+(?:el|elle|al|ale|aux|ien|ienne|aire|ique)|bleue?s?|rouges?|verte?s?|"
+                           r"noire?s?|blanche?s?|grande?s?)(?=[\s,;:.)»]|$)")
+
+
+def with_epithet(sentence: str, s: int, e: int) -> Span:
+    """The span with the adjective of its name after it, when the span ends with a capitalised word
+    (applied to the chosen answer only: the adjective says nothing of which span answers)."""
+    last = sentence[s:e].split()[-1:] if e > s else []
+    if last and last[0][:1].isupper() and (m := _NAME_EPITHET.match(sentence, e)):
+        return s, m.end()
+    return s, e
+
+
 #: « 846 millions d'aides » in a sentence that speaks of euros: an amount without its currency
 SCALED_RE = re.compile(r"\d\s*(?:millions?|milliards?|M€|Md€)\b", re.IGNORECASE)
 

@@ -1301,3 +1301,34 @@ def test_an_affiliation_alone_still_describes() -> None:
     sentence = "Jean Dupont, de l'Observatoire de Lyon, a présenté l'étude."
     assert [(sentence[a:b], strong) for (a, b), strong in description_spans(sentence, "Jean Dupont")] == [
         ("de l'Observatoire de Lyon", True)]
+
+
+def test_an_age_is_not_how_long(news_answerer) -> None:
+    # the headline's « détenu en Iran pendant plus de deux ans » is no age; « Âgé de 34 ans, ce voyageur »
+    assert news_answerer.ask("Quel âge a Olivier Grondeau ?").short_answer == "34 ans"
+
+
+def test_where_someone_comes_from_and_where_they_went(news_answerer) -> None:
+    # « ce voyageur originaire de Montpellier », not « détenu en Iran »
+    assert news_answerer.ask("D'où est originaire Olivier Grondeau ?").short_answer == "de Montpellier"
+    # the place right after the question's verb: « est arrivé jeudi soir à l'aéroport du Bourget »
+    assert news_answerer.ask("Où Olivier Grondeau est-il arrivé ?").short_answer == "à l'aéroport du Bourget"
+    # the question's verb in a nearly as likely sentence: « avait été arrêté à Chiraz »; not its noun
+    # (« la troisième attaque de l'année à La Réunion » for « Où le surfeur a-t-il été attaqué ? »)
+    assert news_answerer.ask("Dans quelle ville Olivier Grondeau avait-il été arrêté ?").short_answer == "Chiraz"
+    assert news_answerer.ask("Où le surfeur a-t-il été attaqué ?").short_answer == "sur le spot de la Pointe au Sel"
+
+
+def test_a_place_name_keeps_its_adjective(news_answerer) -> None:
+    assert news_answerer.ask("Où le décret a-t-il été publié ?").short_answer == "au Journal officiel"
+    assert news_answerer.ask("Quel site touristique a été fermé par précaution ?").short_answer == "Lagon bleu"
+
+
+def test_english_distance_and_coming_into_force(news_answerer) -> None:
+    assert news_answerer.ask("How far from Earth is the exoplanet?").short_answer == "97 années-lumière"
+    assert news_answerer.ask("When does the smoking ban on beaches come into force?").short_answer == "lundi"
+
+
+def test_at_the_surface_is_no_area(news_answerer) -> None:
+    # « à la surface de la planète » says where the temperature is, not that an area is asked
+    assert news_answerer.ask("Quelle température règne à la surface de la planète ?").short_answer == "430 °C"
