@@ -22,7 +22,7 @@ _PHRASES: dict[str, str] = {
     "extra time": "prolongation", "prime minister": "premier ministre", "wind turbines": "éoliennes",
     "wind turbine": "éolienne éoliennes", "wind farm": "parc éolien", "offshore wind": "éolien en mer", "head of": "chef directeur dirige", "in charge of": "chargé responsable dirige",
     "around the world": "tour du monde", "come into force": "entre en vigueur", "comes into force": "entre en vigueur",
-    "came into force": "entré en vigueur", "round the world": "tour du monde", "no-confidence motion": "motion de censure",
+    "came into force": "entré en vigueur", "minimum wage": "salaire minimum smic", "round the world": "tour du monde", "no-confidence motion": "motion de censure",
     "no-confidence": "censure", "second place": "deuxième dauphin",
 }
 _WORDS: dict[str, str] = {
@@ -163,6 +163,9 @@ _WORDS: dict[str, str] = {
     "smoking": "fumer tabac", "ban": "interdiction interdit", "beaches": "plages", "earth": "terre",
     "exoplanet": "exoplanète planète", "planet": "planète", "telescope": "télescope", "released": "libéré libération",
     "release": "libération libéré", "hostage": "otage détenu", "detained": "détenu détention",
+    # wages, airports, pesticides (thirty-third round)
+    "wage": "salaire", "rise": "augmenter hausse revalorisé", "airports": "aéroports", "airport": "aéroport",
+    "handle": "accueilli vu passer", "handled": "accueilli vu passer", "pesticide": "pesticide insecticide",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -118,7 +118,9 @@ _AGENT_Q = re.compile(r"^\s*(?:qui|par qui)\s+(?:(?:a|ont|avait|avaient|est|sont
                       # « Qui finance les fouilles ? » answered by « financés par l'aménageur »
                       # « Qui indemnisera l'éleveur ? » answered by « Il sera indemnisé par l'État »
                       # « Qui construit les rames ? » answered by « construites par Alstom »
-                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront|ira|iront|ait|aient)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent)))\b",
+                      r"|(?P<present>[^\W\d]{4,}(?:e|ent|era|eront|ira|iront|ait|aient)|[^\W\d]{3,}(?:uit|uisent|uira|uiront|crit|crivent))"
+                      # « Qui va saisir le Conseil constitutionnel ? »: what someone is to do
+                      r"|(?:va|vont|doit|doivent|devra|devront|devrait|veut|veulent|pourrait|pourra)\s+(?P<inf>[^\W\d]{3,}(?:er|ir|re)))\b",
                       re.IGNORECASE)
 #: a sentence's subject that starts with a common noun (« Le peloton de gendarmerie … de Savoie »),
 #: then a compound tense's auxiliary: it did what the question's participle says
@@ -193,6 +195,8 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:barre|seuil|cap)\s+(?:symbolique\s+|psycho
 _THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
 #: how far (in characters) a threshold's figure counts as being from the question's words
 THRESHOLD_CHARS = 40.0
+#: a question about the value after a change (« Quel sera le montant… ? », « … désormais ? »)
+_FROM_TO_Q = re.compile(r"\b(?P<new>sera|seront|désormais|nouveau|nouvelle|nouveaux|atteindra|passera|passeront)\b", re.IGNORECASE)
 #: « Combien de voix fallait-il pour renverser le gouvernement ? »: what is required, which the
 #: article says with « loin des 289 nécessaires », « il faut 60 signatures », « au moins 500 »
 _REQUIRED_Q = re.compile(r"\b(?:faut|fallait|faudrait|faudra|fallu|nécessaires?|requise?s?|exigée?s?|minimum|suffi\w*)\b", re.IGNORECASE)
@@ -1119,7 +1123,7 @@ class ExtractiveAnswerer:
             return None
         m = _AGENT_Q.match(q.text)
         if m:
-            return self.analyzer._term((m.group("verb") or m.group("present")).lower())
+            return self.analyzer._term((m.group("verb") or m.group("present") or m.group("inf")).lower())
         m = _BY_WHOM_Q.match(q.text) or _WHICH_AGENT_Q.match(q.text)  # « Par qui … est-il élu ? », « Quel syndicat a lancé … ? »
         return self.analyzer._term(m.group("verb").lower()) if m else None
 
@@ -1427,7 +1431,15 @@ class ExtractiveAnswerer:
         top_spec = self._specificity(q, best)
         held = _shared_weight(q, best.matched, best.matched)
 
+        doer_verb = self._agent_verb(q) if q.qtype == PERSON else None
+        if doer_verb in _VERB_ROLES:
+            doer_verb = None  # « Qui dirige le chantier ? »: « la responsable du chantier, X » says it with a noun
+        does = (lambda c: any(self._verb_term(t) == doer_verb or t.term == doer_verb for t in c.toks)) if doer_verb else None
+        best_does = does is not None and does(best)
+
         def related(c: Candidate) -> bool:
+            if best_does and not does(c):
+                return False  # « Qui va saisir le Conseil ? »: the sentence that says who will, not who censured
             # another article's sentence competes on its date only with half of what the best matched:
             # « La prochaine édition aura lieu du 17 au 20 juillet » shares « lieu », not « incendie »
             return (q.qtype != DATE or c.source == best.source
@@ -1837,6 +1849,10 @@ class ExtractiveAnswerer:
                 # « a rouvert samedi soir » for « Quand … a-t-elle rouvert ? », not « ravagée le 15
                 # avril 2019 »; « en attend désormais jusqu'à 15 millions », not « accueillait … 12 millions »
                 key -= VERB_CHARS
+            if q.qtype == NUMBER and (change_to := _FROM_TO_Q.search(q.text)) and re.match(r"\s+(?:à|a)\s+\d", c.text[e:e + 6]) \
+                    and re.search(r"\bde\s+$", c.text[max(0, s - 4):s]):
+                # « passera de 1.766,92 euros à 1.801,80 euros »: « Quel sera le montant ? » asks the new one
+                key += NOT_PERSON_CHARS if change_to.group("new") else 0.0
             if required and (_REQUIRED_AFTER.match(c.text[s:e + 40]) or _REQUIRED_BEFORE.search(c.text, max(0, s - 30), s)):
                 key -= NOT_PERSON_CHARS  # « loin des 289 nécessaires pour faire tomber l'exécutif »
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
