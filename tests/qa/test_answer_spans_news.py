@@ -13,6 +13,7 @@ import pytest
 from qa.dates import speaks_of_future
 from qa.qtypes import DATE, PERSON, PLACE
 from qa.spans import date_spans, name_spans, number_spans, origin_spans, place_spans, typed_spans
+from tests.qa.conftest import answerer_over
 
 NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 
@@ -44,19 +45,8 @@ def test_date_ranges_are_one_answer(sentence: str, expected: str) -> None:
 
 @pytest.fixture(scope="module")
 def news_answerer(tmp_path_factory: pytest.TempPathFactory, embedder):
-    from index.build import build_index
-    from index.retriever import Retriever
-    from index.store import OpenIndex
-    from qa.extractive import ExtractiveAnswerer
-
-    from index.retriever import RetrievalParams
-
-    index_dir = tmp_path_factory.mktemp("news-index")
-    build_index(NEWS, index_dir, embedder)
-    params = RetrievalParams()  # the BM25 parameters `veille` itself uses
-    index = OpenIndex.open(index_dir, k1=params.k1, b=params.b)
-    yield ExtractiveAnswerer(index, Retriever(index, embedder, params))
-    index.close()
+    with answerer_over(NEWS, tmp_path_factory.mktemp("news-index"), embedder) as answerer:
+        yield answerer
 
 
 def test_counted_noun_is_not_cut_into_a_unit(news_answerer) -> None:
@@ -1341,21 +1331,12 @@ def next_answerer(tmp_path_factory: pytest.TempPathFactory, embedder):
     flips three old answers, see docs/benchmark-history.md)."""
     import shutil
 
-    from index.build import build_index
-    from index.retriever import RetrievalParams, Retriever
-    from index.store import OpenIndex
-    from qa.extractive import ExtractiveAnswerer
-
     corpus = tmp_path_factory.mktemp("news-next-corpus")
     for folder in (NEWS, NEWS.parent / "news_next"):
         for f in folder.glob("*.txt"):
             shutil.copy(f, corpus / f.name)
-    index_dir = tmp_path_factory.mktemp("news-next-index")
-    build_index(corpus, index_dir, embedder)
-    params = RetrievalParams()
-    index = OpenIndex.open(index_dir, k1=params.k1, b=params.b)
-    yield ExtractiveAnswerer(index, Retriever(index, embedder, params))
-    index.close()
+    with answerer_over(corpus, tmp_path_factory.mktemp("news-next-index"), embedder) as answerer:
+        yield answerer
 
 
 def test_the_doer_of_the_question_s_verb(next_answerer) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.qa.conftest import answerer_over
+
 ARTICLES = {
     "bennecourt.txt": (
         "Bennecourt, un village de peintres\n\n"
@@ -28,20 +30,11 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def place_answerer(tmp_path_factory: pytest.TempPathFactory, embedder):
-    from index.build import build_index
-    from index.retriever import RetrievalParams, Retriever
-    from index.store import OpenIndex
-    from qa.extractive import ExtractiveAnswerer
-
     corpus = tmp_path_factory.mktemp("places-corpus")
     for name, text in ARTICLES.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("places-index")
-    build_index(corpus, index_dir, embedder)
-    params = RetrievalParams()
-    index = OpenIndex.open(index_dir, k1=params.k1, b=params.b)
-    yield ExtractiveAnswerer(index, Retriever(index, embedder, params))
-    index.close()
+    with answerer_over(corpus, tmp_path_factory.mktemp("places-index"), embedder) as answerer:
+        yield answerer
 
 
 def test_where_is_not_answered_by_the_questions_own_place(place_answerer) -> None:
