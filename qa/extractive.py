@@ -96,7 +96,7 @@ _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
 #: best one does not say, must be to compete
 MEASURED_RATIO = 0.5
 #: a question asking how long something lasted, and the words that say it is a duration
-_DURATION_ASKS = re.compile(r"\bcombien\s+de\s+temps\b|\bdurée\b|\bhow\s+long\s+(?:did|does|do|will|would|has|have|had)\b", re.IGNORECASE)
+_LASTED_Q = re.compile(r"\bcombien\s+de\s+temps\b|\bdurée\b|\bhow\s+long\s+(?:did|does|do|will|would|has|have|had)\b", re.IGNORECASE)
 _DURATION_WORDS = re.compile(r"\b(?:temps|durée|durer|duré|dure|durait|durera|devait|doit|last\w*|take|took|long)\b", re.IGNORECASE)
 #: how likely (against the best) a sentence saying what a measure question measures must be to
 #: replace a best one that says none of it
@@ -196,7 +196,7 @@ _THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
 #: how far (in characters) a threshold's figure counts as being from the question's words
 THRESHOLD_CHARS = 40.0
 #: a question about the value after a change (« Quel sera le montant… ? », « … désormais ? »)
-_FROM_TO_Q = re.compile(r"\b(?P<new>sera|seront|désormais|nouveau|nouvelle|nouveaux|atteindra|passera|passeront)\b", re.IGNORECASE)
+_FROM_TO_Q = re.compile(r"\b(?:sera|seront|désormais|nouveau|nouvelle|nouveaux|atteindra|passera|passeront)\b", re.IGNORECASE)
 #: « Combien de voix fallait-il pour renverser le gouvernement ? »: what is required, which the
 #: article says with « loin des 289 nécessaires », « il faut 60 signatures », « au moins 500 »
 _REQUIRED_Q = re.compile(r"\b(?:faut|fallait|faudrait|faudra|fallu|nécessaires?|requise?s?|exigée?s?|minimum|suffi\w*)\b", re.IGNORECASE)
@@ -1165,14 +1165,10 @@ class ExtractiveAnswerer:
                     continue
                 out.append((by.end(), by.end()))  # a name: its own span, which starts here
                 continue
-            clause = re.search(r"[,;:.()«»]", c.text[by.end():by.end() + 90])
-            clause_end = by.end() + (clause.start() if clause else 90)
-            person = next(((by.end() + a, by.end() + b) for a, b in name_spans(c.text[by.end():clause_end])
-                           if starts_with_first_name(c.text[by.end() + a:by.end() + b])), None)
             start = c.text.index("par", t.end) + 4
             stop = _AGENT_END.search(c.text, by.end())
             end = stop.start() if stop else len(c.text)
-            if person and person[0] >= end and stop and stop.group(0).strip() == "et":
+            if stop and stop.group(0).strip() == "et" and (person := self._person_in_clause(c.text, by.end(), end)):
                 # « présidé par l'actrice et réalisatrice américaine Greta Gerwig »: the phrase stops at
                 # « et », the person it names comes after
                 out.append(person)
@@ -1189,6 +1185,16 @@ class ExtractiveAnswerer:
             if 0 < len(c.text[start:end].split()) <= 8:
                 out.append(trim_span(c.text, start, end))
         return out
+
+    @staticmethod
+    def _person_in_clause(text: str, start: int, after: int) -> tuple[int, int] | None:
+        """The first person's name (a given name first) in the clause that opens at ``start``
+        (up to punctuation, 90 characters at most), if it lies at or after ``after``."""
+        clause = re.search(r"[,;:.()«»]", text[start:start + 90])
+        clause_end = start + (clause.start() if clause else 90)
+        person = next(((start + a, start + b) for a, b in name_spans(text[start:clause_end])
+                       if starts_with_first_name(text[start + a:start + b])), None)
+        return person if person and person[0] >= after else None
 
     def _about(self, c: Candidate, subject: set[str], q: QuestionInfo) -> bool:
         """Whether ``subject`` (terms) is what ``c``'s article is about: half of its weight in the
@@ -1508,7 +1514,7 @@ class ExtractiveAnswerer:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
         question asking a measure; empty otherwise or when nothing else is left."""
         asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
-        if asks is None and _DURATION_ASKS.search(q.text):
+        if asks is None and _LASTED_Q.search(q.text):
             asks = _DURATION_WORDS  # « Combien de temps a duré le délibéré ? »: « délibéré » is what lasted
         if asks is None:
             return set()
@@ -1718,6 +1724,7 @@ class ExtractiveAnswerer:
         change = bool(_CHANGE_Q.search(q.text))
         salary = bool(_SALARY_Q.search(q.text))
         required = q.qtype == NUMBER and bool(_REQUIRED_Q.search(q.text))
+        changed_to = q.qtype == NUMBER and bool(_FROM_TO_Q.search(q.text))
         # the question's own verb, unless a place narrows the question (« De combien les prix ont-ils
         # reculé à Paris ? » is « 7,7 % à Paris », not the « ont reculé de 6,5 % » before it)
         acted = (_question_verb(q.text, self.analyzer) if q.qtype in (DATE, NUMBER, PLACE)
@@ -1849,10 +1856,9 @@ class ExtractiveAnswerer:
                 # « a rouvert samedi soir » for « Quand … a-t-elle rouvert ? », not « ravagée le 15
                 # avril 2019 »; « en attend désormais jusqu'à 15 millions », not « accueillait … 12 millions »
                 key -= VERB_CHARS
-            if q.qtype == NUMBER and (change_to := _FROM_TO_Q.search(q.text)) and re.match(r"\s+(?:à|a)\s+\d", c.text[e:e + 6]) \
-                    and re.search(r"\bde\s+$", c.text[max(0, s - 4):s]):
+            if changed_to and re.match(r"\s+(?:à|a)\s+\d", c.text[e:e + 6]) and re.search(r"\bde\s+$", c.text[max(0, s - 4):s]):
                 # « passera de 1.766,92 euros à 1.801,80 euros »: « Quel sera le montant ? » asks the new one
-                key += NOT_PERSON_CHARS if change_to.group("new") else 0.0
+                key += NOT_PERSON_CHARS
             if required and (_REQUIRED_AFTER.match(c.text[s:e + 40]) or _REQUIRED_BEFORE.search(c.text, max(0, s - 30), s)):
                 key -= NOT_PERSON_CHARS  # « loin des 289 nécessaires pour faire tomber l'exécutif »
             if q.qtype == DATE and dateline is not None and s < dateline.end() and len(spans) > 1:
@@ -1997,6 +2003,11 @@ _INVERTED_Q = re.compile(r"(?P<before>[^\W\d]+)(?:-t)?-(?:il|elle|ils|elles|on)\
 VERB_CHARS = 10.0
 
 
+#: « se trouver », « se situer »: where something is, not what it did
+_WHERE_VERBS = ("trouve", "situe", "trouvent", "situent")
+
+
+@lru_cache(maxsize=64)
 def _question_verb(question: str, analyzer: FrenchAnalyzer) -> str | None:
     """The term of the verb a « quand / combien » question inverts its subject around
     (« a-t-elle rouvert » → rouvert, « attend-elle » → attend), unless it is a light verb."""
@@ -2007,8 +2018,8 @@ def _question_verb(question: str, analyzer: FrenchAnalyzer) -> str | None:
     if not word or len(word) < 4:
         return None
     term = analyzer._term(word.lower())
-    # « Quel fleuve trouve-t-on au Canada ? »: where something is, not what it did
-    return None if term in _LIGHT_VERBS or term in {analyzer._term(w) for w in ("trouve", "situe", "trouvent", "situent")} else term
+    # « Quel fleuve trouve-t-on au Canada ? »
+    return None if term in _LIGHT_VERBS or term in {analyzer._term(w) for w in _WHERE_VERBS} else term
 
 
 @lru_cache(maxsize=64)
