@@ -460,6 +460,8 @@ _BUILDING_BEFORE = re.compile(r"\b(?:lycée|collège|école|stade|gymnase|hôpit
 #: « …, a annoncé mardi la maire de Paris, Anne Hidalgo »: a verb after a comma or a quotation, then
 #: a weekday maybe, then its subject
 _INVERTED_BEFORE = re.compile(r"(?:,|»)\s*(?:a|ont|avait|avaient)\s+$")
+#: « Keolis, qui exploite le réseau »: a name, then a relative clause whose verb is the question's
+_RELATIVE_SUBJECT = re.compile(r",\s*qui\s+(?:(?:a|ont|avait|avaient|aura|auront)\s+)?$")
 _INVERTED_AFTER = re.compile(rf"(?:\s+{_WHEN_BETWEEN})?\s+")
 #: « Quel syndicat a lancé la grève ? » answered by « lancé par le SNCTA »: an organisation or a person
 #: asked by its kind, then a participle
@@ -1137,6 +1139,8 @@ class ExtractiveAnswerer:
         # « Qui est intervenu ? », « Qui a lancé… ? », not « Qui a été condamné ? » (a passive asks the object)
         active = ((m := _AGENT_Q.match(q.text)) is not None and m.group("verb") is not None
                   and not re.search(r"\b(?:été|fut)\b", m.group(0), re.IGNORECASE))
+        # « Qui exploite le réseau ? », « Qui va saisir le Conseil ? »: active too
+        acting = active or (m is not None and (m.group("present") or m.group("inf")) is not None)
         out = []
         for t in c.toks:
             if not _same_verb(self._verb_term(t), verb):
@@ -1148,6 +1152,14 @@ class ExtractiveAnswerer:
                 named = name_spans(c.text[after.end():after.end() + 60]) if after else []
                 if named and not re.search(r"[;:.()«»]", c.text[after.end():after.end() + named[0][0]]):
                     out.append((after.end() + named[0][0], after.end() + named[0][0]))
+                continue
+            if not by and acting and verb not in _VERB_ROLES and (rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)):
+                # « Keolis, qui exploite le réseau TBM, … » for « Qui exploite le réseau ? »: the name
+                # the relative clause describes did it; not a role's verb (« l'archéologue Marine Le
+                # Goff, qui dirige les fouilles » describes one of several leaders a corpus names)
+                named = [sp for sp in name_spans(c.text) if sp[1] == rel.start()]
+                if named:
+                    out.append(named[-1])
                 continue
             if not by:
                 # « Le peloton de gendarmerie de haute montagne (PGHM) de Savoie est intervenu »: for
@@ -1443,9 +1455,17 @@ class ExtractiveAnswerer:
         does = (lambda c: any(self._verb_term(t) == doer_verb or t.term == doer_verb for t in c.toks)) if doer_verb else None
         best_does = does is not None and does(best)
 
+        # « Quand les suspects ont-ils été arrêtés ? »: a sentence that says « arrêtés » competes
+        # on its date with one that says only « interpellés », whatever else each shares
+        verb = _question_verb(q.text, self.analyzer) if q.qtype == DATE else None
+        acts = (lambda c: any(self._verb_term(t) == verb for t in c.toks)) if verb else None
+        best_acts = acts is not None and acts(best)
+
         def related(c: Candidate) -> bool:
             if best_does and not does(c):
                 return False  # « Qui va saisir le Conseil ? »: the sentence that says who will, not who censured
+            if acts is not None and not best_acts and acts(c):
+                return True
             # another article's sentence competes on its date only with half of what the best matched:
             # « La prochaine édition aura lieu du 17 au 20 juillet » shares « lieu », not « incendie »
             return (q.qtype != DATE or c.source == best.source

@@ -26,6 +26,8 @@ from qa.spans import typed_spans
 Span = tuple[int, int]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_WHERE = re.compile(r"\s*(?:où|d['’]où|jusqu['’]où|par où)\b", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\b(?:eu|a|ont|aura|auront|avait|avaient|avoir|va avoir|vont avoir)\s+(?P<lieu>lieu)\b", re.IGNORECASE)
 # Question words that must not count as names even when capitalised at the start.
 _QWORDS = frozenset("""quand combien qui que quoi quel quelle quels quelles où ou comment pourquoi lequel laquelle
     est-ce when who whom whose where how what which why did does do is was were are en dans à de le la les
@@ -113,7 +115,11 @@ class QuestionInfo:
 
 def analyse_question(question: str, analyzer: FrenchAnalyzer, idf: Callable[[str], float]) -> QuestionInfo:
     # an English question also looks for the French words of its own (see qa.english)
-    toks = tokens(question, analyzer) + tokens(french_gloss(question), analyzer)
+    # « Quand les interpellations ont-elles eu lieu ? »: « avoir lieu » only says that something
+    # happened; its « lieu » would match « La passation aura lieu jeudi » of another story (for
+    # « Où … a-t-elle eu lieu ? » the sentence saying where often says « a eu lieu » too)
+    light = {m.start("lieu") for m in _TOOK_PLACE.finditer(question)} if not _WHERE.match(question) else set()
+    toks = [t for t in tokens(question, analyzer) if t.start not in light] + tokens(french_gloss(question), analyzer)
     terms = [t.term for t in toks]
     names = []
     for i, m in enumerate(_WORD.finditer(question)):
