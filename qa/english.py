@@ -31,13 +31,13 @@ _WORDS: dict[str, str] = {
     "phone": "téléphone téléphonique", "talk": "entretien entretenu discuté", "talked": "entretenu discuté parlé",
     "spoke": "entretenu parlé", "speak": "parler entretenu", "meet": "rencontre rencontré", "met": "rencontré rencontre",
     "meeting": "rencontre réunion", "discuss": "discuter évoqué", "discussed": "discuté évoqué", "said": "déclaré dit",
-    "announce": "annoncé", "announced": "annoncé", "held": "tenu lieu déroulé", "summit": "sommet",
+    "announce": "annoncé", "announced": "annoncé", "held": "tenu tenir lieu déroulé", "summit": "sommet",
     # people and roles
     "president": "président", "minister": "ministre", "mayor": "maire", "prefect": "préfet", "director": "directeur",
     "leader": "dirigeant chef", "lead": "dirige", "leads": "dirige", "led": "dirigé", "run": "dirige", "runs": "dirige",
     "head": "chef", "chief": "chef", "founder": "fondateur", "founded": "fondé fondateur création", "created": "créé créateur",
     "create": "créer", "singer": "chanteuse chanteur", "government": "gouvernement", "army": "armée armées",
-    "military": "militaire armées", "staff": "état-major", "counterpart": "homologue", "workers": "salariés ouvriers",
+    "military": "militaire armées", "staff": "état-major personnel salariés", "counterpart": "homologue", "workers": "salariés ouvriers",
     "employees": "salariés employés", "jobs": "emplois", "inhabitants": "habitants", "residents": "habitants",
     "people": "personnes habitants", "volunteers": "bénévoles", "visitors": "visiteurs festivaliers",
     "spectators": "spectateurs", "firefighters": "pompiers", "police": "police", "unions": "syndicats",
@@ -146,7 +146,7 @@ _WORDS: dict[str, str] = {
     "academy": "académie",
     # the sea, fuel, hospitals (twenty-seventh round)
     "whale": "baleine rorqual cétacé", "whales": "baleines cétacés", "stranded": "échoué échouée",
-    "diesel": "gazole", "petrol": "essence", "gasoline": "essence", "fuel": "carburant carburants",
+    "diesel": "gazole", "petrol": "essence", "gasoline": "essence", "fuel": "carburant carburants gazole",
     "average": "moyen moyenne", "maternity": "maternité",
     # railways, comics (twenty-eighth round)
     "affected": "touchés touchées concernés affectés", "breakdown": "panne",
@@ -166,6 +166,10 @@ _WORDS: dict[str, str] = {
     # wages, airports, pesticides (thirty-third round)
     "wage": "salaire", "rise": "augmenter hausse revalorisé", "airports": "aéroports", "airport": "aéroport",
     "handle": "accueilli vu passer", "handled": "accueilli vu passer", "pesticide": "pesticide insecticide",
+    # electricity prices, fishermen, strikes (thirty-fourth round)
+    "fall": "baisser baisse", "falls": "baisse baisser", "drop": "baisse baisser", "regulated": "réglementé",
+    "assembly": "assemblée", "general": "général générale",
+    "fishermen": "pêcheurs marins", "harbour": "port",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

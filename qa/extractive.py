@@ -31,6 +31,7 @@ from qa.features import (_QWORDS, AGENT_NOUNS, FEATURES, SPAN_FEATURES, Candidat
                          Token, span_candidates, tokens)
 from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
+from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
 from qa.kinds import asked_kind, has_kind, kind_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
@@ -179,7 +180,9 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
                          r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
                          r"(?=(?:\s*,[^,;:()]{1,80},)?\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
-_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])",
+_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])"
+                       # « By how much will the price fall? »: a change, not a price
+                       r"|\bby how much\b.*\b(?:rise|rose|risen|fall|fell|fallen|drop|increase|decrease|grow|grew|grown|go up|go down)",
                        re.IGNORECASE)
 #: units of time, as counted in durations and sentences (« quatre ans », « dix jours »)
 _TIME_UNITS = r"(?:ans?|années?|mois|semaines?|jours?|heures?|minutes?|secondes?|centièmes?|siècles?|décennies?)"
@@ -520,7 +523,7 @@ _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score
 _SCORE = re.compile(r"(?<!\d)(?<!\d[,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?!\d|[,.]\d|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
-_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|co[uû]te|co[uû]t[ée]|co[uû]tera|co[uû]teront|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]te|co[uû]t[ée]|co[uû]tera|co[uû]teront|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
@@ -687,6 +690,18 @@ class ExtractiveAnswerer:
         return self.retriever.search(self.expand_query(question), k)
 
     # -- scoring -----------------------------------------------------------------------------
+    def _acronyms(self, source: str) -> dict[str, list[str]]:
+        """The acronyms ``source`` defines (see :mod:`qa.acronyms`), found once per article text
+        (keyed by the text, so a rebuilt article is read anew)."""
+        cache = self.__dict__.setdefault("_acronym_cache", {})
+        text = str(self.index.article(source)["text"])
+        key = (source, hash(text))
+        if key not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            cache[key] = definitions(text, self.analyzer)
+        return cache[key]
+
     def question_info(self, question: str) -> QuestionInfo:
         return analyse_question(question, self.analyzer, self.index.lexical.idf)
 
@@ -694,10 +709,11 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for h in hits:
             p = h.passage
+            defs = self._acronyms(p.source)
             for i, (s, e) in enumerate(p.sentences):
                 text = p.text[s - p.start : e - p.start]
                 out.append(Candidate(p.source, h.title, s, e, text, h.rank, h.score, h.dense_score,
-                                     h.lexical_score, i, p.ordinal, tokens(text, self.analyzer)))
+                                     h.lexical_score, i, p.ordinal, expanded(tokens(text, self.analyzer), defs)))
         featurize(q, out)
         for c, sc in zip(out, self.weights.scores([c.features for c in out])):
             c.score = sc
@@ -1057,7 +1073,12 @@ class ExtractiveAnswerer:
                     if subject and self._about(c, subject, q):
                         return c
                     continue
-                if all(t.term in q.idf for t in of):
+                # a word of the complement is the question's when one of its terms is (an acronym
+                # stands for its definition's words: « de la CRE »)
+                said: dict[int, bool] = {}
+                for t in of:
+                    said[t.start] = said.get(t.start, False) or t.term in q.idf
+                if all(said.values()):
                     # the fullest name that starts there: « l'association Eau et Rivières de Bretagne »,
                     # and for « Quels syndicats… ? » the whole list (« SUD-Rail et la CGT-Cheminots »)
                     after = max((sp for sp in spans if sp[0] == after[0]), key=lambda sp: sp[1])
@@ -1157,7 +1178,14 @@ class ExtractiveAnswerer:
                 # « Keolis, qui exploite le réseau TBM, … » for « Qui exploite le réseau ? »: the name
                 # the relative clause describes did it; not a role's verb (« l'archéologue Marine Le
                 # Goff, qui dirige les fouilles » describes one of several leaders a corpus names)
-                named = [sp for sp in name_spans(c.text) if sp[1] == rel.start()]
+                spans = name_spans(c.text)
+                named = [sp for sp in spans if sp[1] == rel.start()]
+                if named and re.search(r"\b(?:de|du|des|d['’])\s*$", c.text[:named[-1][0]], re.IGNORECASE):
+                    # « Olivier Leprêtre, président du comité régional des pêches des Hauts-de-France,
+                    # qui a appelé au mouvement »: the clause describes the person the title is of
+                    title = c.text.rfind(",", 0, named[-1][0])
+                    named = [sp for sp in spans if title > 0 and sp[1] == title
+                             and starts_with_first_name(c.text[sp[0]:sp[1]])]
                 if named:
                     out.append(named[-1])
                 continue
@@ -1424,7 +1452,7 @@ class ExtractiveAnswerer:
                 # when the best is the headline, which restates the question, one of the article's
                 # sentences that were not retrieved
                 return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
-                    self._cause_in_article(q, best) if _is_headline(best) else None) or best
+                    self._cause_in_article(q, best) if _is_headline(best) or _is_dateline(best) else None) or best
             return best
         if q.qtype == NAME and self._named_by_noun(q, best) is None and _WHICH_NOUN_Q.match(q.text.replace("’", "'")):
             # « Quel cyclone a frappé… ? »: a nearly as likely sentence of the article that says « le
@@ -1513,10 +1541,22 @@ class ExtractiveAnswerer:
             floor = self.weights.abstain_threshold
             durations = bool(_ASKS_DURATION.search(q.text))
 
+            asked = _COUNTED.search(q.text)
+            # not for a duration (« combien de temps » is said « cinq mois »)
+            asked_term = self.analyzer._term(asked.group("noun").lower()) if asked and not durations else None
+
             def counts(c: Candidate) -> bool:
-                # a less likely sentence answers a count with a figure, not « un an » (« depuis un an »)
+                # a less likely sentence answers a count with a figure, not « un an » (« depuis un an »),
+                # nor one that counts something else: « 6,3 millions de visiteurs » does not say how
+                # many « salariés » are on strike
                 spans = self.typed(q, c)
-                return bool(spans) and (durations or not _TIME_SPAN.search(c.text[spans[0][0]:spans[0][1]]))
+                if not spans or (not durations and _TIME_SPAN.search(c.text[spans[0][0]:spans[0][1]])):
+                    return False
+                unit = _counted_term(c, spans[0][0]) if asked_term else None
+                if unit is None or unit == asked_term or similar(unit, asked_term) or not unit.isalpha():
+                    return True
+                # « deux autres Français »: the counted noun a word further on
+                return any(t.term == asked_term for t in c.toks if spans[0][0] <= t.start <= spans[0][1] + 12)
 
             others = [c for c in ranked[:12] if c not in pool and c.prob >= floor and counts(c)]
             # the best sentence's own article first: « Combien a coûté le prolongement de la ligne
@@ -2247,6 +2287,15 @@ def _proper_names(question: str, word: str, first_acronym: bool) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def _is_dateline(c: Candidate) -> bool:
+    """Whether ``c`` opens its article's body with a dateline (« Paris, le 18 janvier 2025 - »):
+    the lead, which states the news the rest of the article explains."""
+    return bool(_DATELINE.match(c.text))
+
+
+_DATELINE = re.compile(r"[A-ZÀ-Ý][\w'’ -]{1,40}, le \d{1,2}(?:er)? [a-zéû]+ \d{4}\s*[-–—]")
 
 
 def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:

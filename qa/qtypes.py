@@ -29,6 +29,7 @@ _NUMBER_NOUNS = {
     "vitesse", "temperature", "score", "chiffre", "quantite", "taux", "capacite", "valeur", "profondeur",
     "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
     "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue", "debit",
+    "economie", "economies",  # « Quelle économie fera un foyer ? »: the amount saved
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",
@@ -66,7 +67,7 @@ _PLACE_NOUNS = {
 
 _EN = [
     (re.compile(r"^\s*(?:when|what (?:year|date|day|month|time)|which (?:year|date|day|month))\b"), DATE),
-    (re.compile(r"^\s*(?:how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount)|(?:what|which) (?:is|was|were|are) the (?:[\w-]+ )?(?:rate|percentage|share|turnout|price|cost|amount|number|score|population|age|budget|revenue|salary|temperature))\b"), NUMBER),
+    (re.compile(r"^\s*(?:(?:by )?how (?:many|much|long|old|far|big|large|tall|high)|what (?:percentage|number|amount)|(?:what|which) (?:is|was|were|are) the (?:[\w-]+ )?(?:rate|percentage|share|turnout|price|cost|amount|number|score|population|age|budget|revenue|salary|temperature))\b"), NUMBER),
     (re.compile(r"^\s*(?:who|whom|whose)\b"), PERSON),
     (re.compile(r"^\s*(?:where|what (?:country|city|place|region)|in which (?:country|city|place|region))\b"), PLACE),
     (re.compile(r"^\s*(?:what is the name|what'?s the name)\b|^\s*what (?:is|was|are|were) (?:the |this |that |a |an )?[\w' -]+ (?:called|named)\s*\??\s*$"), NAME),
@@ -134,7 +135,10 @@ def question_type(question: str) -> str:
                 return qtype
         if noun == "maison" and re.match(r"\s*(?:de vente|d edition|de disques|de couture|mere)\b", text[m.end():]):
             return PERSON  # « Quelle maison de vente a organisé les enchères ? »: a firm
-    if re.search(r"\b(?:par qui|a qui|avec qui|de qui|pour qui|qui)\b", text) and not re.search(r"\bce qui\b", text):
+    # « Quelle mesure … un foyer qui se chauffe … ? »: « qui » after the asked noun is a relative
+    # pronoun; the question asks the noun's kind, not a person
+    relative = m is not None and m.start() == 0 and not re.match(r"\s*(?:par |a |avec |de |pour )?qui\b", text)
+    if not relative and re.search(r"\b(?:par qui|a qui|avec qui|de qui|pour qui|qui)\b", text) and not re.search(r"\bce qui\b", text):
         # « qui » as a relative pronoun after a noun (« le pays qui… ») is rare in questions.
         return PERSON
     if re.search(r"\b(?:ou|d ou|par ou)\b", text) and "?" in question or re.match(r"\s*(?:ou|d ou)\b", text):

@@ -124,7 +124,8 @@ _LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(
 #: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
 _NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
-             r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire)(?![\w-])"
+             r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire|"
+             r"(?<=Force\s)ouvrière|(?<=Lutte\s)ouvrière)(?![\w-])"
              # a club named by its town's adjective: « le Stade toulousain », « l'Olympique lyonnais »
              r"|(?:(?<=Stade)|(?<=Olympique)|(?<=Racing)|(?<=Sporting)|(?<=Union)|(?<=Athletic))"
              r"\s+(?!(?:prochain|certain|lointain|soudain|humain|ancien|voisin|malin|quotidien)e?\b)[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine)(?![\w-])"

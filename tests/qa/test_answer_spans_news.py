@@ -1128,7 +1128,9 @@ def test_a_threshold_crossed_is_not_the_value(news_answerer) -> None:
     # « passé sous la barre de 1,60 euro le litre »; the next sentence gives the value and the change
     ans = news_answerer.ask("Quel est le prix moyen du gazole ?")
     assert ans.short_answer == "1,587 euro"
-    assert ans.other_mentions == []  # the threshold is no other value of the price
+    # the threshold is no other value of the price (since round 34 the fishermen's story adds a
+    # genuine other one: « Le litre de gazole pêche … dépasse désormais 1 euro »)
+    assert not any("1,60" in m.text for m in ans.other_mentions)
     assert news_answerer.ask("De combien le prix du gazole a-t-il baissé en une semaine ?").short_answer == "3 centimes"
     assert news_answerer.ask("Quel est le prix de l'essence sans plomb 95-E10 ?").short_answer == "1,712 euro"
 
@@ -1360,3 +1362,44 @@ def test_a_sentence_with_the_question_s_verb_competes_on_its_date(news_answerer)
     # « avaient été arrêtés en avril 2024 » (braquage) against « interpellés lundi » (another
     # story's suspects), which shares « suspects » with the question but not its verb
     assert news_answerer.ask("Quand les suspects ont-ils été arrêtés ?").short_answer == "en avril 2024"
+
+
+def test_an_acronym_stands_for_its_definition(news_answerer) -> None:
+    # « la Commission de régulation de l'énergie (CRE) » in the lead, then « Le président de la CRE,
+    # Emmanuelle Wargon, »; « La SETE, détenue à 99 % par la Ville de Paris, gère le monument »
+    assert news_answerer.ask("Qui préside la Commission de régulation de l'énergie ?").short_answer == "Emmanuelle Wargon"
+    assert news_answerer.ask("Qui gère la tour Eiffel ?").short_answer == "SETE"
+
+
+def test_the_person_a_title_and_relative_clause_describe(news_answerer) -> None:
+    # « Olivier Leprêtre, président du comité régional des pêches des Hauts-de-France, qui a appelé
+    # au mouvement »: the region closes the title, the clause is the person's
+    assert news_answerer.ask("Qui a appelé au mouvement des pêcheurs ?").short_answer == "Olivier Leprêtre"
+
+
+def test_a_relative_qui_after_the_asked_noun_asks_no_person(news_answerer) -> None:
+    # « Quelle économie fera un foyer qui se chauffe … ? »: an amount, not « le ministère de l'Économie »
+    ans = news_answerer.ask("Quelle économie fera un foyer qui se chauffe à l'électricité ?")
+    assert ans.qtype == "nombre" and ans.short_answer == "environ 250 euros"
+
+
+def test_why_from_the_lead_looks_for_the_cause(news_answerer) -> None:
+    # the lead restates the news; « La baisse s'explique par le repli des prix sur les marchés de gros »
+    ans = news_answerer.ask("Pourquoi le tarif de l'électricité baisse-t-il ?")
+    assert "repli des prix sur les marchés de gros" in ans.short_answer
+
+
+def test_force_ouvriere_is_one_name(news_answerer) -> None:
+    assert news_answerer.ask("Quels syndicats ont lancé la grève à la tour Eiffel ?").short_answer == "CGT et Force ouvrière"
+
+
+def test_a_figure_of_something_else_does_not_count(news_answerer) -> None:
+    # « 6,3 millions de visiteurs » does not say how many employees are on strike
+    assert news_answerer.ask("Combien de salariés sont en grève à la tour Eiffel ?").abstained
+    # « deux autres Français restent détenus »: the noun a word further on still counts
+    assert news_answerer.ask("Combien de Français restent détenus en Iran ?").short_answer == "deux autres"
+
+
+def test_english_price_and_meeting_words(news_answerer) -> None:
+    assert news_answerer.ask("By how much will the regulated electricity price fall?").short_answer == "15 %"
+    assert news_answerer.ask("When will the staff general assembly be held?").short_answer == "mercredi matin"

@@ -1,0 +1,61 @@
+"""Acronyms an article defines (« la Commission de régulation de l'énergie (CRE) »).
+
+A news article spells an institution out once, then uses its acronym: « Le président de la CRE,
+Emmanuelle Wargon, … ». A question that spells the name out (« Qui préside la Commission de
+régulation de l'énergie ? ») shares no word with that sentence, so the sentence that answers ranks
+below the lead. The reader lets each acronym stand for the words of its definition, within the
+article that defines it only: another article's « CRE » may be something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.analysis import FrenchAnalyzer, fold
+from qa.features import Token, tokens
+
+#: « Commission de régulation de l'énergie (CRE) », « l'Office français de la biodiversité (OFB) »:
+#: a capitalised word, up to eight more words, then the acronym in brackets
+_DEFINED = re.compile(r"(?<!\w)(?P<long>[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,8})\s+\((?P<acr>[A-Z][A-Z0-9&-]{1,9})\)")
+
+
+def definitions(text: str, analyzer: FrenchAnalyzer) -> dict[str, list[str]]:
+    """Each acronym ``text`` defines, with the terms of its definition's words whose initials it
+    spells (the long form's start is where the initials begin to match)."""
+    out: dict[str, list[str]] = {}
+    for m in _DEFINED.finditer(text):
+        acr = m.group("acr")
+        words = m.group("long").split()
+        start = _initials_start(words, acr.replace("-", "").replace("&", ""))
+        if start is None:
+            continue
+        long = " ".join(words[start:])
+        terms = [t.term for t in tokens(long, analyzer)]
+        if terms:
+            out.setdefault(acr, terms)
+    return out
+
+
+def _initials_start(words: list[str], acr: str) -> int | None:
+    """The first word of the longest tail of ``words`` whose capitalised or content words start
+    with the acronym's letters in order (« Commission de régulation de l'énergie » for CRE)."""
+    for start in range(len(words)):
+        if not words[start][:1].isupper():
+            continue
+        bare = [re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE) for w in words[start:]]
+        letters = [fold(w[:1]).upper() for w in bare if len(w) > 3 or w[:1].isupper()]
+        if "".join(letters) == acr.upper():
+            return start
+    return None
+
+
+def expanded(toks: list[Token], defs: dict[str, list[str]]) -> list[Token]:
+    """``toks`` with, after each acronym ``defs`` names, its definition's terms at its offsets."""
+    if not defs:
+        return toks
+    out: list[Token] = []
+    for t in toks:
+        out.append(t)
+        for term in defs.get(t.surface, ()):
+            out.append(Token(term, t.start, t.end, t.surface))
+    return out
