@@ -709,7 +709,9 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for h in hits:
             p = h.passage
-            defs = self._acronyms(p.source)
+            # only for a question that spells a definition out: an acronym the question uses as such
+            # (« Qui dirige l'ARS de Bretagne ? ») already matches
+            defs = {a: ts for a, ts in self._acronyms(p.source).items() if a.lower() not in q.text.lower() and set(ts) & q.idf.keys()}
             for i, (s, e) in enumerate(p.sentences):
                 text = p.text[s - p.start : e - p.start]
                 out.append(Candidate(p.source, h.title, s, e, text, h.rank, h.score, h.dense_score,

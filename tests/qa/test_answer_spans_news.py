@@ -1369,6 +1369,9 @@ def test_an_acronym_stands_for_its_definition(news_answerer) -> None:
     # Emmanuelle Wargon, »; « La SETE, détenue à 99 % par la Ville de Paris, gère le monument »
     assert news_answerer.ask("Qui préside la Commission de régulation de l'énergie ?").short_answer == "Emmanuelle Wargon"
     assert news_answerer.ask("Qui gère la tour Eiffel ?").short_answer == "SETE"
+    # a question that says the acronym itself needs no expansion, which would only add words to the
+    # sentences that use it: « Le directeur général de l'ARS, Stéphane Mulliez »
+    assert news_answerer.ask("Qui dirige l'ARS de Bretagne ?").short_answer == "Stéphane Mulliez"
 
 
 def test_the_person_a_title_and_relative_clause_describe(news_answerer) -> None:
