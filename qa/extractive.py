@@ -594,6 +594,7 @@ class ExtractiveAnswerer:
         self._vocab_by_second: dict[str, list[str]] | None = None
         self._words_cache: dict[str, frozenset[str]] = {}
         self._terms_cache: dict[str, frozenset[str]] = {}
+        self._acronym_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
 
     def load(self) -> "ExtractiveAnswerer":
         """Load the embedding model now (answers load it on first use otherwise)."""
@@ -693,25 +694,27 @@ class ExtractiveAnswerer:
     def _acronyms(self, source: str) -> dict[str, list[str]]:
         """The acronyms ``source`` defines (see :mod:`qa.acronyms`), found once per article text
         (keyed by the text, so a rebuilt article is read anew)."""
-        cache = self.__dict__.setdefault("_acronym_cache", {})
         text = str(self.index.article(source)["text"])
         key = (source, hash(text))
-        if key not in cache:
-            if len(cache) > 4096:
-                cache.clear()
-            cache[key] = definitions(text, self.analyzer)
-        return cache[key]
+        if key not in self._acronym_cache:
+            if len(self._acronym_cache) > 4096:
+                self._acronym_cache.clear()
+            self._acronym_cache[key] = definitions(text, self.analyzer)
+        return self._acronym_cache[key]
 
     def question_info(self, question: str) -> QuestionInfo:
         return analyse_question(question, self.analyzer, self.index.lexical.idf)
 
     def candidates(self, q: QuestionInfo, hits: list["Hit"]) -> list[Candidate]:
         out: list[Candidate] = []
+        # only for a question that spells a definition out: an acronym the question uses as such
+        # (« Qui dirige l'ARS de Bretagne ? ») already matches; one lookup per article, not per passage
+        asked = q.text.lower()
+        defs_of = {src: {a: ts for a, ts in self._acronyms(src).items() if a.lower() not in asked and set(ts) & q.idf.keys()}
+                   for src in {h.passage.source for h in hits}}
         for h in hits:
             p = h.passage
-            # only for a question that spells a definition out: an acronym the question uses as such
-            # (« Qui dirige l'ARS de Bretagne ? ») already matches
-            defs = {a: ts for a, ts in self._acronyms(p.source).items() if a.lower() not in q.text.lower() and set(ts) & q.idf.keys()}
+            defs = defs_of[p.source]
             for i, (s, e) in enumerate(p.sentences):
                 text = p.text[s - p.start : e - p.start]
                 out.append(Candidate(p.source, h.title, s, e, text, h.rank, h.score, h.dense_score,
@@ -1454,7 +1457,7 @@ class ExtractiveAnswerer:
                 # when the best is the headline, which restates the question, one of the article's
                 # sentences that were not retrieved
                 return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
-                    self._cause_in_article(q, best) if _is_headline(best) or _is_dateline(best) else None) or best
+                    self._cause_in_article(q, best) if _is_headline(best) or WIRE_DATELINE.match(best.text) else None) or best
             return best
         if q.qtype == NAME and self._named_by_noun(q, best) is None and _WHICH_NOUN_Q.match(q.text.replace("’", "'")):
             # « Quel cyclone a frappé… ? »: a nearly as likely sentence of the article that says « le
@@ -2289,15 +2292,6 @@ def _proper_names(question: str, word: str, first_acronym: bool) -> list[str]:
             continue
         out.append(w)
     return out
-
-
-def _is_dateline(c: Candidate) -> bool:
-    """Whether ``c`` opens its article's body with a dateline (« Paris, le 18 janvier 2025 - »):
-    the lead, which states the news the rest of the article explains."""
-    return bool(_DATELINE.match(c.text))
-
-
-_DATELINE = re.compile(r"[A-ZÀ-Ý][\w'’ -]{1,40}, le \d{1,2}(?:er)? [a-zéû]+ \d{4}\s*[-–—]")
 
 
 def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
