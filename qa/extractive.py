@@ -1017,6 +1017,14 @@ class ExtractiveAnswerer:
         return self._role_holder(q, ranked, role_re, which, subject,
                                  _likely_in_best_article(ranked, ROLE_RATIO_GLUED), strict=True)
 
+    def _names_holder(self, q: QuestionInfo, led: "re.Match[str]", c: Candidate) -> bool:
+        """Whether ``c`` can say who holds the role of a « Qui dirige X ? » question: it names
+        someone beyond the question's words, or says the role (« son directeur »)."""
+        if self.typed(q, c):
+            return True
+        folded = fold(c.text.lower())
+        return any(re.search(rf"\b{re.escape(r)}", folded) for r in _verb_roles(led.group("verb")))
+
     def _role_of_another(self, q: QuestionInfo, c: Candidate, role_re: "re.Pattern[str]") -> bool:
         """Whether every mention of the role in ``c`` is the role of a body the question does not
         name: « Le PDG de SNCF Voyageurs » has a capitalised word (« Voyageurs ») the question
@@ -1479,6 +1487,23 @@ class ExtractiveAnswerer:
             named = (None if doer else self._role_apposition(q, ranked)) or self._passive_agent(q, ranked)
             if named is not None:
                 return named
+            led = _ROLE_VERB_Q.match(q.text) if q.qtype == PERSON else None
+            if led and not self._names_holder(q, led, best):
+                # « Qui dirige la Société des grands projets ? » asks for a holder: « La Société des
+                # grands projets (SGP), maître d'ouvrage, attend… » names nobody but the body itself,
+                # and what else it says is no leader. A nearly as likely sentence, or one of the
+                # article, that names someone and is about the body (not « construites par Alstom »,
+                # a maker); none: the articles do not say
+                subject = {t.term: q.idf.get(t.term, 1.0) for t in tokens(q.text[led.end():], self.analyzer)}
+                need = 0.5 * sum(subject.values())
+
+                def holds(c: Candidate) -> bool:
+                    return self._names_holder(q, led, c) and sum(w for t, w in subject.items() if t in c.matched) >= need
+
+                found = _nearly_as_likely(ranked, holds) or _less_likely_of_article(ranked, holds)
+                if not found:
+                    return None
+                best = found[0]
         top_spec = self._specificity(q, best)
         held = _shared_weight(q, best.matched, best.matched)
 

@@ -1406,3 +1406,11 @@ def test_a_figure_of_something_else_does_not_count(news_answerer) -> None:
 def test_english_price_and_meeting_words(news_answerer) -> None:
     assert news_answerer.ask("By how much will the regulated electricity price fall?").short_answer == "15 %"
     assert news_answerer.ask("When will the staff general assembly be held?").short_answer == "mercredi matin"
+
+
+def test_who_leads_needs_a_holder(news_answerer) -> None:
+    # « La Société des grands projets (SGP), maître d'ouvrage, attend… » names no leader, and
+    # « construites par Alstom » is a maker, not who leads the SGP: the articles do not say
+    assert news_answerer.ask("Qui dirige la Société des grands projets ?").abstained
+    # the role said with its noun still names the holder
+    assert news_answerer.ask("Qui préside la Commission de régulation de l'énergie ?").short_answer == "Emmanuelle Wargon"
