@@ -104,7 +104,7 @@ _WORDS: dict[str, str] = {
     "exports": "exportations", "imports": "importations", "rain": "pluie", "rainfall": "pluie précipitations",
     "hail": "grêle", "drought": "sécheresse", "heat": "chaleur", "storm": "tempête orage",
     # prizes, elections
-    "prime": "premier", "prize": "prix", "award": "prix", "awarded": "décerné attribué", "received": "reçu", "receive": "reçu",
+    "prime": "premier", "prize": "prix", "award": "prix", "awarded": "décerné attribué", "received": "reçu", "receive": "reçu accueille accueillir",
     "novel": "roman", "book": "livre", "writer": "écrivain", "author": "auteur", "round": "tour",
     "turnout": "participation", "temperature": "température", "temperatures": "températures", "candidate": "candidat", "presidential": "présidentielle",
     # nationalities (capitalised in English, so not names the corpus lacks)
@@ -170,6 +170,10 @@ _WORDS: dict[str, str] = {
     "fall": "baisser baisse", "falls": "baisse baisser", "drop": "baisse baisser", "regulated": "réglementé",
     "assembly": "assemblée", "general": "général générale",
     "fishermen": "pêcheurs marins", "harbour": "port",
+    # wine exports, hospital strikes, art theft (thirty-fifth round)
+    "ward": "service", "receives": "accueille accueillis", "nurses": "infirmières infirmiers", "nurse": "infirmière infirmier",
+    "stolen": "volé volée", "theft": "vol", "found": "retrouvé retrouvée trouvé découvert", "bottles": "bouteilles",
+    "spirits": "spiritueux", "vines": "vignes", "uprooted": "arrachés arrachage",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -8,6 +8,7 @@ When the best score is too low the answer abstains but still lists the closest p
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from bisect import bisect_right
@@ -174,6 +175,8 @@ _CLAUSE_CUT = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")
 #: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
 #: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
 NOT_PERSON_CHARS = 30.0
+#: how many of the top retrieved passages' articles lend passages that use an acronym the question spells out
+ACRONYM_ARTICLES = 3
 #: a sentence's common-noun subject, for « qui » when it names nobody: « L'opposition de gauche »
 #: (a determiner, up to five words, then an auxiliary or a common verb)
 _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieurs|Certains|Certaines)\s*"
@@ -283,6 +286,16 @@ _ADDRESS = re.compile(r"\d+(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|pl
                       re.IGNORECASE)
 _OF_WHAT = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)(?P<what>[^\W\d][\w-]{2,})")
 _COUNT_GAP = re.compile(r"\s*(?:de\s+|d['’]\s*)?")
+#: a determiner right before a word: the word is a noun (« quelle année », « le musée », « cette idée »)
+_NOUN_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|leur|leurs|du|des|au|aux|quel|quelle|quels|quelles)\s*$",
+                          re.IGNORECASE)
+#: « La Réunion », « Le Havre »: a name after a capitalised article, whose word alone is often a common noun
+_TOPONYM = re.compile(r"\b(?:La|Le|Les|L['’])\s*([A-ZÀ-Ý][\w-]+)")
+#: « neuf d'entre eux », « deux d'entre elles »: a figure that counts some of those just spoken of
+_AMONG_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.IGNORECASE)
+#: « 42 des 55 agents », « trois sur dix Français »: a part, then the whole it is counted from
+_WHOLE_AFTER_PART = re.compile(r"\d\s+(?:des|sur)\s+$")
+_PART_OF = re.compile(r"\s+(?:des|sur)\s+\d[\d.,\s]*?\d?\s*(?=[^\W\d])")
 #: « Quand est-il né ? », « When was she born? »: a birth, which the cited sentence must speak of
 _BIRTH_WORDS = r"né|née|nés|nées|naissance|naquit|naît"
 _BIRTH_Q = re.compile(rf"\b(?:{_BIRTH_WORDS}|born|birth)\b", re.IGNORECASE)
@@ -593,6 +606,7 @@ class ExtractiveAnswerer:
         self._vocab_by_letter: dict[str, list[str]] | None = None
         self._vocab_by_second: dict[str, list[str]] | None = None
         self._words_cache: dict[str, frozenset[str]] = {}
+        self._names_cache: dict[str, frozenset[str]] = {}
         self._terms_cache: dict[str, frozenset[str]] = {}
         self._acronym_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
 
@@ -705,6 +719,28 @@ class ExtractiveAnswerer:
     def question_info(self, question: str) -> QuestionInfo:
         return analyse_question(question, self.analyzer, self.index.lexical.idf)
 
+    def _acronym_passages(self, q: QuestionInfo, hits: list["Hit"]) -> list["Hit"]:
+        """Passages of a retrieved article that name, by its acronym, what the question spells
+        out: « Qui préside la Fédération des exportateurs de vins et spiritueux ? » retrieves the
+        lead that defines « (FEVS) », while « le président de la FEVS, Gabriel Picard » is in a
+        paragraph that shares none of the question's words. Each counts as retrieved as well as
+        its article's passage, for the article's top passages (``ACRONYM_ARTICLES``)."""
+        asked = q.text.lower()
+        seen = {h.passage.id for h in hits}
+        out: list["Hit"] = []
+        for h in {h.passage.source: h for h in reversed(hits[:ACRONYM_ARTICLES])}.values():
+            # the acronyms whose definition holds at least two of the question's terms
+            acronyms = [a for a, ts in self._acronyms(h.passage.source).items()
+                        if a.lower() not in asked and len(set(ts) & q.idf.keys()) >= 2]
+            if not acronyms:
+                continue
+            said = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
+            for p in self.index.article_passages(h.passage.source):
+                if p.id not in seen and said.search(p.text):
+                    seen.add(p.id)
+                    out.append(dataclasses.replace(h, passage=p))
+        return out
+
     def candidates(self, q: QuestionInfo, hits: list["Hit"]) -> list[Candidate]:
         out: list[Candidate] = []
         # only for a question that spells a definition out: an acronym the question uses as such
@@ -742,13 +778,16 @@ class ExtractiveAnswerer:
     def answer_from_hits(self, question: str, hits: list["Hit"], k: int = 5) -> Answer:
         """The answer given these ranked passages (the benchmark also calls this directly)."""
         q = self.question_info(question)
-        cands = self.candidates(q, hits[: self.candidate_passages])
+        pool = hits[: self.candidate_passages]
+        cands = self.candidates(q, pool + self._acronym_passages(q, pool))
         distinct = distinct_hits(hits, story_of(self.index, {h.source for h in hits}), k)  # one copy of a story
         evidence = [Evidence.of(h) for h in distinct]
         ranked = self._in_the_questions_years(q, sorted(cands, key=lambda c: -c.score))
         ranked = self._naming_the_questions_names(question, ranked)
         best = None
         if ranked and ranked[0].prob >= self.weights.abstain_threshold and not self.unknown_names(question):
+            # the best sentence says whether there is evidence at all; agreement only says which
+            ranked = self._agreeing(q, ranked)
             best = self._choose(q, ranked)
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
@@ -846,6 +885,35 @@ class ExtractiveAnswerer:
             return {}
         return {src: info.date for src, info in meta(sorted({c.source for c in citations})).items() if info.date}
 
+    def _agreeing(self, q: QuestionInfo, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates, a nearly as likely one first (``NAMED_RATIO``) whose participle agrees
+        as the question's does when the best one's does not: « Où la voiture volée avait-elle été
+        dérobée ? » is about something feminine that was stolen, « une Peugeot 308 volée la veille
+        à Montélimar », not « Le tableau …, volé en janvier au musée des Beaux-Arts de Rouen ».
+        Only feminine or plural participles (« -ée », « -és », « -ées ») say which noun they are
+        about; « volé » agrees with anything masculine singular."""
+        if len(ranked) < 2 or q.qtype not in (DATE, PLACE):
+            return ranked
+        # not a noun after its determiner (« En quelle année … ? », « le musée »)
+        words = [m.group(0).lower() for m in re.finditer(r"\b[^\W\d]{3,}(?:ée|és|ées)\b", q.text)
+                 if not _NOUN_BEFORE.search(q.text, 0, m.start())]
+        if not words:
+            return ranked
+        marked = {fold(w) for w in words}
+        stems = {self.analyzer._term(w) for w in words}
+
+        def agrees(c: Candidate) -> bool | None:
+            """True: says a marked participle as the question does; False: only otherwise; None: neither."""
+            forms = {fold(t.surface.lower()) for t in c.toks if t.term in stems}
+            return None if not forms else bool(forms & marked)
+
+        if agrees(ranked[0]) is not False:
+            return ranked
+        floor = ranked[0].prob * NAMED_RATIO
+        found = next((c for c in ranked[1:RERANK_TOP] if c.prob >= floor and agrees(c)), None)
+        # the sentences whose participle agrees otherwise are about something else: out of the pool
+        return ranked if found is None else [found] + [c for c in ranked if c is not found and agrees(c) is not False]
+
     def _naming_the_questions_names(self, question: str, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates, those of articles that mention every proper name of the question first
         when one of them is nearly as likely as the best (``NAMED_RATIO``).
@@ -862,9 +930,11 @@ class ExtractiveAnswerer:
         floor = ranked[0].prob * NAMED_RATIO
         named: dict[str, bool] = {}
 
+        toponyms = frozenset(fold(m.group(1)) for m in _TOPONYM.finditer(question))
+
         def has(c: Candidate) -> bool:
             if c.source not in named:
-                named[c.source] = self._names_in(names, c.source)
+                named[c.source] = self._names_in(names, c.source, toponyms)
             return named[c.source]
 
         if has(ranked[0]):
@@ -875,15 +945,18 @@ class ExtractiveAnswerer:
         first = [c for c in close if has(c)]
         return first + [c for c in ranked if c not in first]
 
-    def _names_in(self, names: list[str], source: str) -> bool:
+    def _names_in(self, names: list[str], source: str, toponyms: frozenset[str] = frozenset()) -> bool:
         """Whether the article mentions every name, allowing inflection (« France », « français »)
-        and close spellings, but not a shorter word (« Réunion » is not « réuni »)."""
+        and close spellings, but not a shorter word (« Réunion » is not « réuni »). A name the
+        question writes after a capitalised article (« La Réunion », « Le Havre », ``toponyms``)
+        is matched on capitalised words only: « une réunion de négociation » is no mention of it."""
         words = self._article_words(source)
         for n in names:
+            pool = self._article_capitalised(source) if n in toponyms else words
             stem = n[: max(4, len(n) - 1)]
-            if n in words or any(w.startswith(stem) for w in words):
+            if n in pool or any(w.startswith(stem) for w in pool):
                 continue
-            if any(similar(n, w) for w in words if w[:1] == n[:1] and len(w) >= len(n) - 1):
+            if any(similar(n, w) for w in pool if w[:1] == n[:1] and len(w) >= len(n) - 1):
                 continue
             return False
         return True
@@ -892,6 +965,11 @@ class ExtractiveAnswerer:
         """The folded words of an article's text, as written (names are matched on them)."""
         return _cached(self._words_cache, source, lambda: frozenset(
             re.findall(r"\w[\w-]*", fold(str(self.index.article(source)["text"])))))
+
+    def _article_capitalised(self, source: str) -> frozenset[str]:
+        """The folded words of an article that it writes with a capital."""
+        return _cached(self._names_cache, source, lambda: frozenset(
+            fold(w) for w in re.findall(r"\w[\w-]*", str(self.index.article(source)["text"])) if w[:1].isupper()))
 
     def _cause_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
         """A sentence of ``best``'s article, retrieved or not, that gives a cause and shares a word
@@ -1401,6 +1479,20 @@ class ExtractiveAnswerer:
             # a best sentence with a figure keeps it (« Hašek compte 41 victoires » for « matchs »)
             yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: (
                 _nearly_as_likely(ranked, counts_it, same_article=True) or _less_likely_of_article(ranked, counts_it) or ranked)
+
+            def counts_another(c: Candidate) -> bool:
+                counted = [_counted_term(c, a) for a, _ in self.typed(q, c)]
+                return bool(counted) and all(t is not None and t != term and t not in q.idf for t in counted)
+
+            def counts_them(c: Candidate) -> bool:
+                # « neuf d'entre eux ont été placés en détention » counts those the sentence is about
+                return counts_it(c) or any(_AMONG_THEM.match(c.text, b) for _, b in self.typed(q, c))
+
+            # « Faux conseillers bancaires : un réseau d'escrocs démantelé, 2.300 victimes » counts the
+            # victims, not the « conseillers » the question counts: a nearly as likely sentence of the
+            # article that counts them; none: the best one stands
+            yield (lambda c: not counts_another(c)), lambda ranked, has: (
+                _nearly_as_likely(ranked, counts_them, same_article=True) or ranked)
         if q.qtype == NUMBER and not _THRESHOLD_Q.search(q.text):
             # « Le prix moyen du gazole est passé sous la barre de 1,60 euro »: a threshold crossed;
             # the value is in another sentence of the article (« Il s'établissait à 1,587 euro »)
@@ -1650,6 +1742,11 @@ class ExtractiveAnswerer:
         if not m:
             return None
         noun = m.group("noun")
+        # « l'Office central de lutte contre le trafic des biens culturels (OCBC) » for « Quel office… ? »:
+        # the noun itself opens the name, which its acronym closes
+        titled = re.search(rf"\b{re.escape(noun[:1].upper() + noun[1:])}\s[^,;:.()«»]{{0,90}}?\s\([A-ZÉ]{{2,}}\)", c.text)
+        if titled and not (fold(titled.group(0).lower()) in fold(q.text.lower())):
+            return titled.span()
         for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
                              c.text):
             if not c.text[n.start(1)].isupper() or c.text[n.start()].isupper() and n.start() > 0:
@@ -1964,6 +2061,13 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= e), None)
                 if nxt is not None and nxt.term == asked_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
                     key -= COUNTED_CHARS  # « combien d'enfants ? » « plus de 22.000 enfants de moins de deux ans »
+                elif (part := _PART_OF.match(c.text, e)) and (whole := next((t for t in c.toks if t.start >= part.end()), None)) \
+                        is not None and whole.term == asked_term and whole.start - part.end() < 3:
+                    # « 42 des 55 agents du service sont grévistes » for « Combien d'agents … sont
+                    # grévistes ? »: the part does what the sentence says, the whole is what it is of
+                    key -= COUNTED_CHARS + 1.0
+                if _WHOLE_AFTER_PART.search(c.text, max(0, s - 16), s):
+                    key += 2 * COUNTED_CHARS  # the whole « 55 » of « 42 des 55 agents »
                 # « Combien de kilos de cocaïne… ? »: « 4 kilos de cocaïne », not « 32 kilos de résine »
                 what = _OF_WHAT.match(c.text, nxt.end if nxt is not None and nxt.term == asked_term and nxt.start - e < 3 else e)
                 if what and (t := self.analyzer._term(fold(what.group("what").lower()))) != asked_term and t in q.idf:

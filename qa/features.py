@@ -28,6 +28,7 @@ Span = tuple[int, int]
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WHERE = re.compile(r"\s*(?:où|d['’]où|jusqu['’]où|par où)\b", re.IGNORECASE)
 _TOOK_PLACE = re.compile(r"\b(?:eu|a|ont|aura|auront|avait|avaient|avoir|va avoir|vont avoir)\s+(?P<lieu>lieu)\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bcombien\s+de\s+(?P<temps>temps)\b", re.IGNORECASE)
 # Question words that must not count as names even when capitalised at the start.
 _QWORDS = frozenset("""quand combien qui que quoi quel quelle quels quelles où ou comment pourquoi lequel laquelle
     est-ce when who whom whose where how what which why did does do is was were are en dans à de le la les
@@ -119,6 +120,9 @@ def analyse_question(question: str, analyzer: FrenchAnalyzer, idf: Callable[[str
     # happened; its « lieu » would match « La passation aura lieu jeudi » of another story (for
     # « Où … a-t-elle eu lieu ? » the sentence saying where often says « a eu lieu » too)
     light = {m.start("lieu") for m in _TOOK_PLACE.finditer(question)} if not _WHERE.match(question) else set()
+    # « Combien de temps le musée a-t-il été fermé ? »: « combien de temps » asks a duration, and its
+    # « temps » would match « Le Portail de la cathédrale de Rouen, temps gris » of another story
+    light |= {m.start("temps") for m in _HOW_LONG.finditer(question)}
     toks = [t for t in tokens(question, analyzer) if t.start not in light] + tokens(french_gloss(question), analyzer)
     terms = [t.term for t in toks]
     names = []

@@ -59,6 +59,10 @@ _PERSON_NOUNS = {
 }
 #: things known by a proper name: « Quel cyclone… ? » (Dina), « Quel trophée… ? » (la Coupe de France)
 _NAME_NOUNS = {"cyclone", "ouragan", "typhon", "tempete", "trophee"}
+#: adjectives set before the asked noun (« Quel est le premier client… ? », « la principale ville »)
+_BEFORE_NOUN = {"premier", "premiere", "principal", "principale", "dernier", "derniere", "nouveau", "nouvelle",
+                "seul", "seule", "meilleur", "meilleure", "actuel", "actuelle", "futur",
+                "future", "deuxieme", "second", "seconde", "troisieme", "plus", "grand", "grande", "petit", "petite"}
 _PLACE_NOUNS = {
     "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",
     "ocean", "capitale", "departement", "province", "etat", "commune", "village", "quartier", "territoire",
@@ -129,6 +133,15 @@ def question_type(question: str) -> str:
     m = re.search(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b(?:\s+(?:est|sont|etait|etaient|fut|a ete|sera))?(?:\s+(?:le|la|les|l))?\s+([a-z]+)", text)
     if m:
         noun = m.group(1)
+        rest, head = text[m.end():], noun
+        while head in _BEFORE_NOUN and (after := re.match(r"\s+([a-z]+)", rest)):
+            head, rest = after.group(1), rest[after.end():]
+        if head in _PERSON_NOUNS or head.rstrip("s") in _PERSON_NOUNS:
+            # « Quel est le premier client… ? », « Quelle est la nouvelle présidente… ? »: the noun
+            # after the adjectives asks for someone. Not for other nouns: « le nouveau prix » of
+            # « passe de 14 à 16 euros » and « le premier port de pêche » are better answered as
+            # open questions than by the typed spans of a figure or a place
+            noun = head
         for nouns, qtype in ((_DATE_NOUNS, DATE), (_NUMBER_NOUNS, NUMBER), (_PLACE_NOUNS, PLACE), (_PERSON_NOUNS, PERSON),
                              (_NAME_NOUNS, NAME)):
             if noun in nouns or noun.rstrip("s") in nouns:

@@ -1414,3 +1414,69 @@ def test_who_leads_needs_a_holder(news_answerer) -> None:
     assert news_answerer.ask("Qui dirige la Société des grands projets ?").abstained
     # the role said with its noun still names the holder
     assert news_answerer.ask("Qui préside la Commission de régulation de l'énergie ?").short_answer == "Emmanuelle Wargon"
+
+
+def test_a_paragraph_that_names_the_body_by_its_acronym(news_answerer) -> None:
+    # the question spells out « (FEVS) », which only the lead defines; « le président de la FEVS,
+    # Gabriel Picard » is in a paragraph that shares none of the question's words
+    ans = news_answerer.ask("Qui préside la Fédération des exportateurs de vins et spiritueux ?")
+    assert ans.short_answer == "Gabriel Picard"
+    assert "président de la FEVS" in ans.citations[0].quote
+
+
+def test_the_part_of_a_whole_is_the_count(news_answerer) -> None:
+    # « 42 des 55 agents du service sont grévistes »
+    assert news_answerer.ask("Combien d'agents du service sont grévistes ?").short_answer == "42"
+
+
+def test_an_adjective_before_the_asked_noun(news_answerer) -> None:
+    # « Quel est le premier client… ? » asks for someone (« client »), not the word « premier »
+    assert news_answerer.ask("Quel est le premier client de la filière ?").short_answer == "États-Unis"
+
+
+def test_the_noun_opens_a_name_its_acronym_closes(news_answerer) -> None:
+    ans = news_answerer.ask("Quel office a mené l'enquête ?")
+    assert ans.short_answer == "Office central de lutte contre le trafic des biens culturels (OCBC)"
+
+
+def test_english_ward_and_theft_words(news_answerer) -> None:
+    assert news_answerer.ask("How many children does the ward receive per day?").short_answer == "160"
+    assert news_answerer.ask("Where was the stolen Monet found?").short_answer == "à Anvers"
+
+
+def test_adjectives_before_a_person_noun_only() -> None:
+    from qa.qtypes import OTHER, PERSON, question_type
+
+    assert question_type("Quelle est la nouvelle présidente du club ?") == PERSON
+    # a figure or a place after the adjective stays an open question
+    assert question_type("Quel est le nouveau prix du billet ?") == OTHER
+    assert question_type("Quel est le premier port de pêche de France ?") == OTHER
+
+
+def test_a_participle_agrees_with_what_the_question_is_about(news_answerer) -> None:
+    # « Le tableau …, volé en janvier au musée des Beaux-Arts de Rouen » is likelier, but « volée »
+    # is about something feminine: « une Peugeot 308 volée la veille à Montélimar »
+    assert news_answerer.ask("Où la voiture volée avait-elle été dérobée ?").short_answer == "à Montélimar"
+
+
+def test_a_figure_of_another_noun_gives_way_to_d_entre_eux(news_answerer) -> None:
+    # the headline's « 2.300 victimes » counts victims; « neuf d'entre eux ont été placés en
+    # détention provisoire » counts the suspects the question asks about
+    ans = news_answerer.ask("Combien de faux conseillers bancaires ont été placés en détention provisoire ?")
+    assert ans.short_answer == "neuf"
+
+
+def test_how_long_is_no_word_of_the_question() -> None:
+    from index.analysis import FrenchAnalyzer
+    from qa.features import analyse_question
+
+    q = analyse_question("Combien de temps le musée a-t-il été fermé ?", FrenchAnalyzer(), lambda t: 1.0)
+    # « temps » would match the painting « Le Portail de la cathédrale de Rouen, temps gris »
+    assert q.terms == [FrenchAnalyzer()._term("musée"), FrenchAnalyzer()._term("fermé")]
+
+
+def test_a_name_is_no_common_noun(news_answerer) -> None:
+    # « Une réunion de négociation … avec l'agence régionale de santé (ARS) d'Occitanie » does not
+    # name La Réunion
+    ans = news_answerer.ask("Qui dirige l'Agence régionale de santé de La Réunion ?")
+    assert ans.short_answer == "Gérard Cotellon"
