@@ -174,6 +174,10 @@ _WORDS: dict[str, str] = {
     "ward": "service", "receives": "accueille accueillis", "nurses": "infirmières infirmiers", "nurse": "infirmière infirmier",
     "stolen": "volé volée", "theft": "vol", "found": "retrouvé retrouvée trouvé découvert", "bottles": "bouteilles",
     "spirits": "spiritueux", "vines": "vignes", "uprooted": "arrachés arrachage",
+    # start-ups, school buses, polar science (thirty-sixth round)
+    "raise": "lève levée", "raised": "levé levée", "start-up": "start-up jeune pousse", "startup": "start-up jeune pousse",
+    "money": "fonds", "funds": "fonds", "bus": "car autocar", "seriously": "grièvement",
+    "ice": "glace", "oldest": "plus anciennes anciens", "core": "carotte", "expedition": "expédition",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -231,7 +231,7 @@ _PHYSICAL_MEASURES = [
 ]
 _MEASURES = [
     *_PHYSICAL_MEASURES,
-    (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|mois|semaines)\b", re.IGNORECASE)),
+    (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|années|mois|semaines|siècles)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b", re.IGNORECASE),
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
@@ -291,6 +291,10 @@ _NOUN_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|
                           re.IGNORECASE)
 #: « La Réunion », « Le Havre »: a name after a capitalised article, whose word alone is often a common noun
 _TOPONYM = re.compile(r"\b(?:La|Le|Les|L['’])\s*([A-ZÀ-Ý][\w-]+)")
+#: « , Rennes, Angers et Le Mans » after « à Nantes »: more names that share its preposition
+_NAME_WORD = r"(?:(?:Le|La|Les|L['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:sur|sous|en|lès|de|du)?[\s-]?[A-ZÀ-Ý][\w'’-]*)*"
+_NAMES_AFTER = re.compile(rf"(?:\s*,\s*{_NAME_WORD})*\s+et\s+{_NAME_WORD}(?=\s*[,.;:)]|\s*$)")
+_PLACE_PREPOSITION_START = re.compile(r"(?:à|a|en|au|aux)\s", re.IGNORECASE)
 #: « neuf d'entre eux », « deux d'entre elles »: a figure that counts some of those just spoken of
 _AMONG_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.IGNORECASE)
 #: « 42 des 55 agents », « trois sur dix Français »: a part, then the whole it is counted from
@@ -363,6 +367,9 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
     ))
 #: « Quel âge a Loïs Boisson ? »: an age, as articles give it (« la Dijonnaise de 23 ans », « à l'âge
 #: de 45 ans », « (61 ans) », « , 61 ans, »), not « deux ans avant » nor « depuis dix ans »
+#: the age of a thing: « vieille de 1,2 million d'années », « remontent à environ 1,2 million d'années »
+_OLD_AS = re.compile(r"\b(?:vieux|vieille|vieilles|âgée?s?|datant|dat\w*|remont\w*)\s+(?:de|à|d['’])\s*(?:environ\s+|près\s+de\s+|plus\s+de\s+)?"
+                     r"\d[\d.,\s]*(?:millions?\s+d['’]|milliards?\s+d['’]|\s)*(?:ans|années|siècles)\b", re.IGNORECASE)
 _AGE_Q = re.compile(r"\b(?:quel\s+(?:âge|age)|how old|what age)\b", re.IGNORECASE)
 #: « détenu pendant plus de deux ans », « depuis trois ans »: how long, not how old
 _LASTED_BEFORE = re.compile(r"\b(?:pendant|depuis|durant|il\s+y\s+a|voilà|en)\s+(?:(?:plus|moins|près|presque|environ|quelque)\s+)?(?:de\s+|d['’])?$",
@@ -1517,7 +1524,7 @@ class ExtractiveAnswerer:
             # is a group's
             one = bool(re.search(r"\bquel\s+(?:âge|age)\s+(?:a|avait|aura)\b", q.text, re.IGNORECASE))
             yield (lambda c: any(not (one and _AGE_RANGE.search(m.group(0))) and not _LASTED_BEFORE.search(c.text, max(0, m.start() - 25), m.start() + 3)
-                                 for m in _AGE.finditer(c.text))), aged
+                                 for m in _AGE.finditer(c.text)) or bool(_OLD_AS.search(c.text))), aged
         passive = _PASSIVE_Q.match(q.text) if q.qtype == PERSON else None
         if passive:
             # « Qui est représenté sur le tableau ? » is answered where the verb is (« la toile
@@ -1589,8 +1596,15 @@ class ExtractiveAnswerer:
                 subject = {t.term: q.idf.get(t.term, 1.0) for t in tokens(q.text[led.end():], self.analyzer)}
                 need = 0.5 * sum(subject.values())
 
+                roles = [fold(r) for r in _verb_roles(led.group("verb"))]
+
                 def holds(c: Candidate) -> bool:
-                    return self._names_holder(q, led, c) and sum(w for t, w in subject.items() if t in c.matched) >= need
+                    if not self._names_holder(q, led, c):
+                        return False
+                    if sum(w for t, w in subject.items() if t in c.matched) >= need:
+                        return True
+                    # « explique Léa Baudouin, présidente de la société »: the role, in the body's own article
+                    return c.source == best.source and any(re.search(rf"\b{re.escape(r)}", fold(c.text.lower())) for r in roles)
 
                 found = _nearly_as_likely(ranked, holds) or _less_likely_of_article(ranked, holds)
                 if not found:
@@ -1867,6 +1881,9 @@ class ExtractiveAnswerer:
             # with commas and a final « et » are one answer, whatever the question's number
             lists = {r for r in _runs(c.text, sorted(spans), _PLACE_LIST_GAP)
                      if r not in spans and re.search(r"\set\s+\S+[^,]*$", c.text[r[0]:r[1]])}
+            # « à Nantes, Rennes, Angers et Le Mans »: one preposition for the whole list of names
+            lists |= {(a, m.end()) for a, b in spans if _PLACE_PREPOSITION_START.match(c.text, a)
+                      and (m := _NAMES_AFTER.match(c.text, b))}
             spans = sorted(set(spans) | lists)
         else:
             lists = set()
@@ -1997,6 +2014,8 @@ class ExtractiveAnswerer:
                     continue
                 if duration_ok and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
                     continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
+                if duration_ok and not _AGE_Q.search(q.text) and any(m.start() < e and s < m.end() for m in _OLD_AS.finditer(c.text)):
+                    continue  # nor a thing's (« une carotte de glace vieille de 1,2 million d'années »)
                 if duration_ok and re.fullmatch(r"(?:[01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
                         re.search(r"\b(?:à|vers|dès|avant|après|jusqu['’]à)\s+$", c.text[max(0, s - 12):s]):
                     continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)

@@ -302,6 +302,8 @@ def number_spans(sentence: str) -> list[Span]:
             s = both.start()
             if re.search(r"\bet\s+$", both.group(0)) and (between := re.search(r"\bentre\s+$", sentence[max(0, s - 8):s], re.IGNORECASE)):
                 s -= len(between.group(0))  # « entre 250 et 270 grammes »: a range, its bounds said with it
+        if sentence[s:s + 1].isdigit() and s > 0 and sentence[s - 1] in "-−" and (s == 1 or sentence[s - 2] in " (\u00a0\u202f"):
+            s -= 1  # « -45 °C », « −3,2 % »: the sign is the figure's
         out.append((s, e))
     for m in FRACTION_RE.finditer(sentence):
         out.append(trim_span(sentence, *m.span()))  # « réduire de moitié », « un tiers du gaz »

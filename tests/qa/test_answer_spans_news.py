@@ -268,7 +268,9 @@ def test_english_nationalities_are_not_unknown_names(news_answerer) -> None:
     ("Par combien de voix le budget de la Sécurité sociale a-t-il été adopté ?", "285 voix contre 270"),
     # « Les députés ont adopté mardi, par 285 voix contre 270, le projet de loi … pour 2025 »
     ("Quand les députés ont-ils adopté le PLFSS ?", "mardi"),
-    ("À quelle heure l'accident s'est-il produit ?", "vers 7 h 30"),
+    # (« l'accident » alone became ambiguous when the school-bus story joined the corpus: see
+    # test_an_ambiguous_question_gives_both_hours)
+    ("À quelle heure l'accident de l'A7 s'est-il produit ?", "vers 7 h 30"),
     ("Quel âge avait la femme décédée ?", "31 ans"),
     ("Par combien de voix Kamel Daoud l'a-t-il emporté ?", "six voix contre deux"),
     ("Quel score a obtenu Calin Georgescu ?", "22,9 %"),
@@ -1480,3 +1482,34 @@ def test_a_name_is_no_common_noun(news_answerer) -> None:
     # name La Réunion
     ans = news_answerer.ask("Qui dirige l'Agence régionale de santé de La Réunion ?")
     assert ans.short_answer == "Gérard Cotellon"
+
+
+def test_an_ambiguous_question_gives_both_hours(news_answerer) -> None:
+    # two stories say « L'accident s'est produit vers … »: the answer gives one and lists the other,
+    # each with its own citation
+    ans = news_answerer.ask("À quelle heure l'accident s'est-il produit ?")
+    hours = {ans.short_answer, *(m.text for m in ans.other_mentions)}
+    assert hours == {"vers 7 h 30", "vers 7 h 45"}
+    assert {c.source for c in ans.citations} == {"accident.txt", "car_scolaire.txt"}
+
+
+def test_a_negative_figure_keeps_its_sign(news_answerer) -> None:
+    assert news_answerer.ask("À quelle température les échantillons sont-ils conservés ?").short_answer == "-50 °C"
+
+
+def test_the_role_in_the_body_s_own_article(news_answerer) -> None:
+    # the lead names no one; « explique Léa Baudouin, présidente de la société » does not repeat
+    # the company's name, but is of its article and says the role
+    assert news_answerer.ask("Qui préside Hydrogène Ouest ?").short_answer == "Léa Baudouin"
+
+
+def test_a_thing_s_age_and_a_duration(news_answerer) -> None:
+    # « remontent à environ 1,2 million d'années » is how old the ice is, not how long anything lasted
+    assert news_answerer.ask("Quel âge ont les couches les plus anciennes de la carotte ?").short_answer == \
+        "environ 1,2 million d'années"
+    assert news_answerer.ask("Combien de temps l'expédition a-t-elle duré ?").short_answer == "deux mois"
+
+
+def test_a_list_of_names_after_one_preposition(news_answerer) -> None:
+    assert news_answerer.ask("Où se trouvent les stations de l'entreprise ?").short_answer == \
+        "à Nantes, Rennes, Angers et Le Mans"
