@@ -178,6 +178,10 @@ _WORDS: dict[str, str] = {
     "raise": "lève levée", "raised": "levé levée", "start-up": "start-up jeune pousse", "startup": "start-up jeune pousse",
     "money": "fonds", "funds": "fonds", "bus": "car autocar", "seriously": "grièvement",
     "ice": "glace", "oldest": "plus anciennes anciens", "core": "carotte", "expedition": "expédition",
+    # treasure, tourism, surgery (thirty-seventh round)
+    "coins": "pièces monnaie", "coin": "pièce monnaie", "treasure": "trésor", "exhibited": "exposées exposés exposé",
+    "crossings": "traversées", "ferry": "ferry traversées", "increased": "augmenté hausse progressé", "tourists": "touristes visiteurs",
+    "surgeon": "chirurgien", "practising": "exercer", "practicing": "exercer", "clinic": "clinique", "patient": "patiente patient",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -35,7 +35,8 @@ from qa.english import french_gloss, french_word, glossed
 from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
 from qa.kinds import asked_kind, has_kind, kind_spans
-from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PLACE, defined_name, is_english
+from qa.kinds import asks_penalty, penalty_spans
+from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PERSON_NOUNS, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
 from qa.territories import is_territory
@@ -295,6 +296,8 @@ _TOPONYM = re.compile(r"\b(?:La|Le|Les|L['’])\s*([A-ZÀ-Ý][\w-]+)")
 _NAME_WORD = r"(?:(?:Le|La|Les|L['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:sur|sous|en|lès|de|du)?[\s-]?[A-ZÀ-Ý][\w'’-]*)*"
 _NAMES_AFTER = re.compile(rf"(?:\s*,\s*{_NAME_WORD})*\s+et\s+{_NAME_WORD}(?=\s*[,.;:)]|\s*$)")
 _PLACE_PREPOSITION_START = re.compile(r"(?:à|a|en|au|aux)\s", re.IGNORECASE)
+#: « De quand datent les sépultures ? », « De quand date le château ? »: what is dated
+_DATES_FROM_Q = re.compile(r"^\s*(?:de\s+quand|de\s+quelle\s+(?:époque|année|période))\s+dat\w*\s+(?P<what>.+?)\s*\??\s*$", re.IGNORECASE)
 #: « neuf d'entre eux », « deux d'entre elles »: a figure that counts some of those just spoken of
 _AMONG_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.IGNORECASE)
 #: « 42 des 55 agents », « trois sur dix Français »: a part, then the whole it is counted from
@@ -1385,6 +1388,14 @@ class ExtractiveAnswerer:
             # article that says where X comes from, over the likelier one that says where X was held
             yield (lambda c: bool(origin_spans(c.text))), lambda ranked, has: (
                 _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
+        dated = _DATES_FROM_Q.match(q.text) if q.qtype == DATE else None
+        if dated:
+            # « De quand datent les sépultures ? »: « Les pièces … datent du IIIe siècle » dates
+            # something else; a nearly as likely sentence that names what is dated (« 42 sépultures
+            # du VIe et du VIIe siècle »), in it or in its article's title; none: the best one stands
+            what = {t.term for t in tokens(dated.group("what"), self.analyzer)}
+            yield (lambda c: bool(what & ({t.term for t in c.toks} | {t.term for t in tokens(c.title, self.analyzer)}))), \
+                lambda ranked, has: _nearly_as_likely(ranked, has) or ranked
         if q.qtype == DATE and _BIRTH_Q.search(q.text):
             yield lambda c: bool(_BIRTH.search(c.text)), same_article
         event = _DEATH_IN_Q.search(q.text) if q.qtype in (DATE, NUMBER) else None
@@ -1547,6 +1558,13 @@ class ExtractiveAnswerer:
         question asking for an amount of money finds none in any likely sentence.
         """
         best = ranked[0]
+        if asks_penalty(q.text) and not penalty_spans(best.text):
+            # « À quelle peine le détenu avait-il été condamné ? »: a nearly as likely sentence of the
+            # article that gives a prison term, over one that tells the escape
+            termed = (_nearly_as_likely(ranked, lambda c: bool(penalty_spans(c.text)), same_article=True)
+                      or _less_likely_of_article(ranked, lambda c: bool(penalty_spans(c.text))))
+            if termed:
+                return termed[0]
         if q.qtype == OTHER:
             kind = asked_kind(q.text)
             if kind and not has_kind(best.text, kind, q.text):
@@ -1726,6 +1744,8 @@ class ExtractiveAnswerer:
             return c.answer_span
         if q.qtype == OTHER and _WORK_Q.search(q.text) and (title := self._work_title(q, c)) is not None:
             return title
+        if asks_penalty(q.text) and (terms := penalty_spans(c.text)):
+            return terms[0]  # « à deux ans d'emprisonnement avec sursis », not « de 58 ans à deux ans… »
         if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
             return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
         if q.qtype in (OTHER, NAME) and (named := self._named_by_noun(q, c)) is not None:
@@ -2014,6 +2034,9 @@ class ExtractiveAnswerer:
                     continue
                 if duration_ok and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
                     continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
+                if duration_ok and (who := re.search(r"\b([^\W\d]+)\s+(?:de|d['’])\s*$", c.text[max(0, s - 30):s])) \
+                        and fold(who.group(1).lower()) in PERSON_NOUNS:
+                    continue  # « un chirurgien de 58 ans » is his age, « une interdiction d'exercer de cinq ans » a duration
                 if duration_ok and not _AGE_Q.search(q.text) and any(m.start() < e and s < m.end() for m in _OLD_AS.finditer(c.text)):
                     continue  # nor a thing's (« une carotte de glace vieille de 1,2 million d'années »)
                 if duration_ok and re.fullmatch(r"(?:[01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \

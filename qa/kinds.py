@@ -97,6 +97,29 @@ _KIND_OF = {"langue": LANGUAGE, "nationalite": NATIONALITY, "couleur": COLOUR, "
             "profession": PROFESSION, "metier": PROFESSION}
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
+PENALTY = "peine"
+#: « À quelle peine X a-t-il été condamné ? », « Quelle peine encourent-ils ? »
+_PENALTY_Q = re.compile(r"\bquelle\s+peine\b", re.IGNORECASE)
+_SPELT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|dix-huit|dix-huit)"
+#: « deux ans d'emprisonnement avec sursis », « dix-huit mois de prison ferme », « trente ans de
+#: réclusion criminelle », « la réclusion criminelle à perpétuité »: a sentence as courts word it
+_PENALTY = re.compile(
+    rf"(?:(?:jusqu['’]à|une\s+peine\s+de)\s+)?{_SPELT}(?:[\s-](?:{_SPELT}|et))*\s+(?:ans|an|mois)\s+"
+    r"(?:de\s+prison|d['’]emprisonnement|de\s+réclusion(?:\s+criminelle)?|de\s+détention)"
+    r"(?:\s+(?:avec\s+sursis|ferme|dont\s+\S+\s+(?:ans|an|mois)\s+(?:avec\s+sursis|ferme)))?"
+    r"|(?:la\s+)?réclusion\s+criminelle\s+à\s+perpétuité",
+    re.IGNORECASE)
+
+
+def asks_penalty(question: str) -> bool:
+    """Whether the question asks what sentence a court gave or the law provides."""
+    return bool(_PENALTY_Q.search(question))
+
+
+def penalty_spans(sentence: str) -> list[Span]:
+    """The prison terms of ``sentence``, in order."""
+    return [m.span() for m in _PENALTY.finditer(sentence)]
+
 
 def asked_kind(question: str) -> str | None:
     """The kind a question asks for (:data:`LANGUAGE`…), ``None`` for other questions."""
@@ -111,7 +134,11 @@ def kind_spans(sentence: str, kind: str, question: str) -> list[Span]:
     """Words of ``kind`` in ``sentence`` that the question does not already say, nearest first to
     the kind's noun in the sentence (« de couleur grise »), else in sentence order."""
     asked = {w.lower() for w in _WORD.findall(question)}
-    words = [m for m in _WORD.finditer(sentence) if m.group(0).lower() in _WORDS[kind] and m.group(0).lower() not in asked]
+    def of_kind(word: str) -> bool:
+        # « Les Italiens arrivent en tête »: the plural of a listed word (« italien ») is of its kind
+        return word in _WORDS[kind] or (len(word) > 3 and word.endswith(("s", "x")) and word[:-1] in _WORDS[kind])
+
+    words = [m for m in _WORD.finditer(sentence) if of_kind(m.group(0).lower()) and m.group(0).lower() not in asked]
     if kind == MATERIAL and "or" not in asked:
         words += [m for m in re.finditer(r"(?<=\s)or\b", sentence) if _GOLD.search(sentence, max(0, m.start() - 4), m.end())]
     if not words:

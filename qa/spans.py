@@ -64,6 +64,8 @@ _DATE_PATTERNS = [
     rf"(?:(?:en|depuis|dès|de|vers|jusqu'en|d['’]ici(?:\s+à)?|avant|après|à partir de|entre|fin|début|(?:à la\s+)?fin de(?:\s+la)?\s+\w+"
     # « d'ici à la fin de l'année 2026 »
     rf"|(?:d['’]ici\s+(?:à\s+)?)?(?:(?:à\s+)?la\s+)?(?:fin|début|milieu)\s+de\s+l['’](?:année|exercice))\s+)?{_YEAR}(?:\s*(?:-|–|à|et)\s*{_YEAR})?(?!\d|[,.]\d|\s*(?:%|personnes|habitants|euros|dollars|km|m\b))",
+    # « vers 260, à une époque où… », « en 476. »: an early year, said with its preposition and nothing after it
+    rf"(?:vers|en|dès|jusqu['’]en|avant|après)\s+(?:l['’]an\s+)?\d{{2,3}}(?=\s*[,;:)]|\.(?!\d)|\s*$)",
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
     # « dans la nuit de jeudi à vendredi », « dans la nuit de samedi »: one answer, not « jeudi »

@@ -1513,3 +1513,38 @@ def test_a_thing_s_age_and_a_duration(news_answerer) -> None:
 def test_a_list_of_names_after_one_preposition(news_answerer) -> None:
     assert news_answerer.ask("Où se trouvent les stations de l'entreprise ?").short_answer == \
         "à Nantes, Rennes, Angers et Le Mans"
+
+
+def test_an_early_year_with_its_preposition(news_answerer) -> None:
+    assert news_answerer.ask("Quand le trésor aurait-il été enterré ?").short_answer == "vers 260"
+
+
+@pytest.mark.parametrize("question, answer", [
+    # « condamné mardi un chirurgien de 58 ans à deux ans d'emprisonnement avec sursis et à … »
+    ("À quelle peine le chirurgien a-t-il été condamné ?", "deux ans d'emprisonnement avec sursis"),
+    # the prison term is in another sentence of the article than the one telling the release
+    ("À quelle peine Olivier Grondeau avait-il été condamné ?", "cinq ans de prison"),
+    ("Quelle peine les faux conseillers bancaires encourent-ils ?", "jusqu'à dix ans d'emprisonnement"),
+])
+def test_a_prison_term_as_courts_word_it(news_answerer, question: str, answer: str) -> None:
+    assert news_answerer.ask(question).short_answer == answer
+
+
+def test_a_plural_of_a_listed_nationality(news_answerer) -> None:
+    # « Les Italiens arrivent en tête, devant les Allemands et les Belges »
+    assert news_answerer.ask("Quelle nationalité arrive en tête des touristes étrangers ?").short_answer == "Italiens"
+
+
+def test_a_person_s_age_is_no_duration(news_answerer) -> None:
+    # « un chirurgien de 58 ans … une interdiction d'exercer de cinq ans »
+    assert news_answerer.ask("How long is the surgeon banned from practising?").short_answer == "cinq ans"
+
+
+def test_early_years_and_penalties_as_spans() -> None:
+    from qa.kinds import penalty_spans
+    from qa.spans import date_spans
+
+    text = "Rome tombe en 476. Il a écrit en 260 pages."
+    assert [text[a:b] for a, b in date_spans(text)] == ["en 476"]
+    text = "Ils encourent la réclusion criminelle à perpétuité, lui dix-huit mois de prison ferme."
+    assert [text[a:b] for a, b in penalty_spans(text)] == ["la réclusion criminelle à perpétuité", "dix-huit mois de prison ferme"]
