@@ -150,13 +150,15 @@ _AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:à|au|en)\s+\d|\s(?:qui|que|
                         r"à hauteur|au titre|dans le cadre)\b")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
-                          r"entraînait|a fondé|fonde|a créé)\s+", re.IGNORECASE)
+                          r"entraînait|a fondé|fonde|a créé|distribue|distribuait|a distribué)\s+", re.IGNORECASE)
 #: the role nouns of those verbs, by the verb's folded stem (« dirige », « dirigeait », « a dirigé »)
 _AGENT_TERMS = frozenset(AGENT_NOUNS.values())
 _WHO_Q = re.compile(r"^\s*(?:par\s+)?qui\b", re.IGNORECASE)
 _VERB_ROLES = {"dirig": ["directeur", "directrice", "dirigeant"], "presid": ["president", "presidente"],
                "entrain": ["entraineur", "entraineuse"], "fond": ["fondateur", "fondatrice"],
-               "cre": ["createur", "creatrice", "fondateur", "fondatrice"]}
+               "cre": ["createur", "creatrice", "fondateur", "fondatrice"],
+               # « selon les chiffres du distributeur Gaumont » for « Qui distribue le film ? »
+               "distribu": ["distributeur", "distributrice"]}
 #: « la directrice de l'établissement »: nouns that stand for what the article is about
 _SUBJECT_NOUNS = frozenset("etablissement entreprise societe groupe club association structure organisation "
                            "equipe institution service collectif syndicat formation parti festival usine site".split())
@@ -1526,8 +1528,11 @@ class ExtractiveAnswerer:
                 # question is (« la Dijonnaise de 23 ans a conclu la rencontre »)
                 # a sentence naming the question's person first (« Karim Benali, un infirmier de 41
                 # ans » when another article's Karim Benali is likelier and gives someone else's age)
+                # (all of the question's names in its article: « Léna Morel, âgée de 27 ans » of a film
+                # story is not « Léna Vasseur », whose surname another story gives someone else)
                 named = [c for c in ranked[1:AGE_TOP] if has(c) and any(
-                    t.surface[:1].isupper() and similar(fold(t.surface), n) for t in c.toks for n in q.names)]
+                    t.surface[:1].isupper() and similar(fold(t.surface), n) for t in c.toks for n in q.names)
+                    and self._names_in(q.names, c.source)]
                 return named or _nearly_as_likely(ranked, has, same_article=True) or [
                     c for c in ranked[1:AGE_TOP] if c.source == ranked[0].source and has(c)] or self._described_age(q, ranked[0], has)
 

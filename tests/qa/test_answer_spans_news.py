@@ -1548,3 +1548,13 @@ def test_early_years_and_penalties_as_spans() -> None:
     assert [text[a:b] for a, b in date_spans(text)] == ["en 476"]
     text = "Ils encourent la réclusion criminelle à perpétuité, lui dix-huit mois de prison ferme."
     assert [text[a:b] for a, b in penalty_spans(text)] == ["la réclusion criminelle à perpétuité", "dix-huit mois de prison ferme"]
+
+
+def test_the_distributor_is_who_distributes(news_answerer) -> None:
+    # « selon les chiffres du distributeur Gaumont »
+    assert news_answerer.ask("Qui distribue le film « Les Lumières du Nord » ?").short_answer == "Gaumont"
+
+
+def test_an_age_needs_all_of_the_person_s_names(news_answerer) -> None:
+    # « Léna Morel, âgée de 27 ans » of the film story is not the swimmer Léna Vasseur
+    assert news_answerer.ask("Quel âge a Léna Vasseur ?").short_answer == "20 ans"
