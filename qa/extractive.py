@@ -1159,7 +1159,8 @@ class ExtractiveAnswerer:
                 if not gap or (which and gap.group("of")):
                     continue  # « l'équipe du New Jersey » names where the team is from, not the team
                 of = [t for t in c.toks if gap.group("of") and t.start >= gap.start("of") and t.end <= gap.end("of")]
-                if strict and (of or not re.fullmatch(r"\s+", c.text[end:after[0]])):
+                # glued (« le président Waldemar Kita ») or in apposition (« le directeur général, Hervé Castel »)
+                if strict and (of or not re.fullmatch(r"\s+|(?:\s+[^\W\d]+)?\s*,\s*", c.text[end:after[0]])):
                     continue
                 referring = _POSSESSIVE_BEFORE.search(folded, 0, r.start()) or (
                     of and all(fold(t.surface.lower()) in _SUBJECT_NOUNS for t in of))

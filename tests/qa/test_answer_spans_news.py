@@ -1558,3 +1558,9 @@ def test_the_distributor_is_who_distributes(news_answerer) -> None:
 def test_an_age_needs_all_of_the_person_s_names(news_answerer) -> None:
     # « Léna Morel, âgée de 27 ans » of the film story is not the swimmer Léna Vasseur
     assert news_answerer.ask("Quel âge a Léna Vasseur ?").short_answer == "20 ans"
+
+
+def test_a_role_in_apposition_far_down_the_article(news_answerer) -> None:
+    # the lead names the court's town; « a déclaré le directeur général, Hervé Castel » is a less
+    # likely quote of the company's own article, the role in apposition to the name
+    assert news_answerer.ask("Qui dirige Maison Lamy ?").short_answer == "Hervé Castel"
