@@ -220,8 +220,10 @@ _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 _PHYSICAL_MEASURES = [
     (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient)\b|\bhow\s+far\b", re.IGNORECASE),
-     re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
+    # « Quelle est la taille de la grenouille ? »: a length, not « une vingtaine de minutes » of
+    # hailstones « de la taille d'une balle de golf »
+    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient|taille|envergure)\b|\bhow\s+far\b", re.IGNORECASE),
+     re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|millimètres?|micromètres?|microns?|nanomètres?|nm|µm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:débit)\b", re.IGNORECASE),
      re.compile(r"m3/s|m³/s|\b(?:mètres cubes|litres|m3|m³)\b", re.IGNORECASE)),
     # « à la surface de la planète » is where, not how large
@@ -296,7 +298,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|
 _TOPONYM = re.compile(r"\b(?:La|Le|Les|L['’])\s*([A-ZÀ-Ý][\w-]+)")
 #: « , Rennes, Angers et Le Mans » after « à Nantes »: more names that share its preposition
 _NAME_WORD = r"(?:(?:Le|La|Les|L['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:sur|sous|en|lès|de|du)?[\s-]?[A-ZÀ-Ý][\w'’-]*)*"
-_NAMES_AFTER = re.compile(rf"(?:\s*,\s*{_NAME_WORD})*\s+et\s+{_NAME_WORD}(?=\s*[,.;:)]|\s*$)")
+_NAMES_AFTER = re.compile(rf"(?:\s*,\s*{_NAME_WORD})*\s+et\s+{_NAME_WORD}(?![\w'’-])")
 _PLACE_PREPOSITION_START = re.compile(r"(?:à|a|en|au|aux)\s", re.IGNORECASE)
 #: « De quand datent les sépultures ? », « De quand date le château ? »: what is dated
 _DATES_FROM_Q = re.compile(r"^\s*(?:de\s+quand|de\s+quelle\s+(?:époque|année|période))\s+dat\w*\s+(?P<what>.+?)\s*\??\s*$", re.IGNORECASE)
@@ -1881,6 +1883,9 @@ class ExtractiveAnswerer:
             named = [(m.start(1), m.end(1)) for m in re.finditer(
                 rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+|d['’])({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
                 c.text, re.IGNORECASE) if c.text[m.start(1)].isupper() and c.text[m.start()].islower()]
+            if _PLURAL_Q.search(q.text):
+                # « Quelles communes… ? » « Les communes de Meursault, Pommard et Volnay »: all of them
+                named = [(a, m.end()) if (m := _NAMES_AFTER.match(c.text, b)) else (a, b) for a, b in named]
             spans = sorted(set(spans) | set(named))
             which_named = set(named)
         elif q.qtype == PERSON and (org := _WHICH_ORG_Q.match(q.text)):

@@ -106,7 +106,9 @@ HOURS_RE = re.compile(r"(?<![\w,.])(?<!à )(?<!vers )(?<!dès )(?<!avant )(?<!ap
 RACE_TIME_RE = re.compile(r"(?<![\w,.])(?:\d{1,2}\s*h\s*\d{2}\s*(?:min\b|['’])\s*(?:\d{2}(?:[,.]\d+)?\s*(?:s\b|['’]{2}|\b))?"
                           r"|\d{1,3}\s*min\s*\d{1,2}(?:[,.]\d+)?\s*s\b(?:\s*\d{2}\b(?!\s*(?:%|ans?\b|[a-zé])))?)")
 #: the unit of measure after an approximate count (« une quinzaine de mètres »)
-_APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimètres|km|tonnes|kilos|litres|hectares|euros|dollars|degrés)(?!\w)",
+_APPROX_UNIT = re.compile(r"\s+(?:de|d['’])\s*(?:kilomètres|mètres|centimètres|km|tonnes|kilos|litres|hectares|euros|dollars|degrés|"
+                          # « une vingtaine de minutes », « une dizaine de jours »: a duration
+                          r"secondes|minutes|heures|jours|semaines|années)(?!\w)",
                           re.IGNORECASE)
 #: « de moitié », « la moitié », « un tiers », « les trois quarts »: a share said in words
 FRACTION_RE = re.compile(r"\b(?:de\s+moitié|(?:la|une)\s+moitié|(?:un|deux)\s+tiers|(?:un|trois)\s+quarts?|(?:les\s+)?deux\s+tiers|les\s+trois\s+quarts)\b",

@@ -450,7 +450,8 @@ def test_a_salary_is_not_what_a_film_cost(news_answerer) -> None:
     ("À combien d'années de prison le propriétaire a-t-il été condamné ?", "quatre ans"),
     # units of time and measure stay even when the question names them; counted things do not
     ("De combien de jours le prévenu dispose-t-il pour faire appel ?", "dix jours"),
-    ("Combien d'hectares de vignes la grêle a-t-elle touchés ?", "environ 1.200 hectares"),
+    # (« la grêle » alone became ambiguous when the Burgundy hail story joined the corpus)
+    ("Combien d'hectares de vignes la grêle a-t-elle touchés à Saint-Émilion ?", "environ 1.200 hectares"),
     ("Combien de prévenus comparaissaient ?", "seize"),
     ("When did the grape harvest start?", "dès le 19 août"),
     # « D'où… ? » is answered by where people come from, coordinated places included
@@ -1564,3 +1565,25 @@ def test_a_role_in_apposition_far_down_the_article(news_answerer) -> None:
     # the lead names the court's town; « a déclaré le directeur général, Hervé Castel » is a less
     # likely quote of the company's own article, the role in apposition to the name
     assert news_answerer.ask("Qui dirige Maison Lamy ?").short_answer == "Hervé Castel"
+
+
+def test_an_approximate_duration(news_answerer) -> None:
+    # « sont tombés pendant une vingtaine de minutes »: the unit belongs to « une vingtaine »
+    assert news_answerer.ask("Combien de temps la grêle est-elle tombée ?").short_answer == "une vingtaine de minutes"
+
+
+def test_the_names_the_asked_noun_introduces(news_answerer) -> None:
+    # « Les communes de Meursault, Pommard et Volnay sont les plus touchées »
+    assert news_answerer.ask("Quelles communes sont les plus touchées par la grêle ?").short_answer == \
+        "Meursault, Pommard et Volnay"
+
+
+def test_a_size_is_a_length(news_answerer) -> None:
+    # hailstones « de la taille d'une balle de golf … pendant une vingtaine de minutes » give no size
+    assert news_answerer.ask("Quelle est la taille de la grenouille ?").short_answer == "18 millimètres"
+
+
+def test_an_ambiguous_count_gives_both_stories(news_answerer) -> None:
+    # two hail stories: one answer, the other story's figure as another mention, each cited
+    ans = news_answerer.ask("Combien d'hectares de vignes la grêle a-t-elle touchés ?")
+    assert {ans.short_answer, *(m.text for m in ans.other_mentions)} == {"quelque 1.500 hectares", "environ 1.200 hectares"}
