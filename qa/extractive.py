@@ -34,8 +34,7 @@ from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
 from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
-from qa.kinds import asked_kind, has_kind, kind_spans
-from qa.kinds import asks_penalty, penalty_spans
+from qa.kinds import asked_kind, asks_penalty, has_kind, kind_spans, penalty_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PERSON_NOUNS, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
@@ -374,10 +373,10 @@ _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str
     ))
 #: « Quel âge a Loïs Boisson ? »: an age, as articles give it (« la Dijonnaise de 23 ans », « à l'âge
 #: de 45 ans », « (61 ans) », « , 61 ans, »), not « deux ans avant » nor « depuis dix ans »
+_AGE_Q = re.compile(r"\b(?:quel\s+(?:âge|age)|how old|what age)\b", re.IGNORECASE)
 #: the age of a thing: « vieille de 1,2 million d'années », « remontent à environ 1,2 million d'années »
 _OLD_AS = re.compile(r"\b(?:vieux|vieille|vieilles|âgée?s?|datant|dat\w*|remont\w*)\s+(?:de|à|d['’])\s*(?:environ\s+|près\s+de\s+|plus\s+de\s+)?"
                      r"\d[\d.,\s]*(?:millions?\s+d['’]|milliards?\s+d['’]|\s)*(?:ans|années|siècles)\b", re.IGNORECASE)
-_AGE_Q = re.compile(r"\b(?:quel\s+(?:âge|age)|how old|what age)\b", re.IGNORECASE)
 #: « détenu pendant plus de deux ans », « depuis trois ans »: how long, not how old
 _LASTED_BEFORE = re.compile(r"\b(?:pendant|depuis|durant|il\s+y\s+a|voilà|en)\s+(?:(?:plus|moins|près|presque|environ|quelque)\s+)?(?:de\s+|d['’])?$",
                             re.IGNORECASE)
@@ -620,7 +619,7 @@ class ExtractiveAnswerer:
         self._vocab_by_letter: dict[str, list[str]] | None = None
         self._vocab_by_second: dict[str, list[str]] | None = None
         self._words_cache: dict[str, frozenset[str]] = {}
-        self._names_cache: dict[str, frozenset[str]] = {}
+        self._capitalised_cache: dict[str, frozenset[str]] = {}
         self._terms_cache: dict[str, frozenset[str]] = {}
         self._acronym_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
 
@@ -982,7 +981,7 @@ class ExtractiveAnswerer:
 
     def _article_capitalised(self, source: str) -> frozenset[str]:
         """The folded words of an article that it writes with a capital."""
-        return _cached(self._names_cache, source, lambda: frozenset(
+        return _cached(self._capitalised_cache, source, lambda: frozenset(
             fold(w) for w in re.findall(r"\w[\w-]*", str(self.index.article(source)["text"])) if w[:1].isupper()))
 
     def _cause_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
@@ -1112,10 +1111,7 @@ class ExtractiveAnswerer:
     def _names_holder(self, q: QuestionInfo, led: "re.Match[str]", c: Candidate) -> bool:
         """Whether ``c`` can say who holds the role of a « Qui dirige X ? » question: it names
         someone beyond the question's words, or says the role (« son directeur »)."""
-        if self.typed(q, c):
-            return True
-        folded = fold(c.text.lower())
-        return any(re.search(rf"\b{re.escape(r)}", folded) for r in _verb_roles(led.group("verb")))
+        return bool(self.typed(q, c)) or _says_role(led, c)
 
     def _role_of_another(self, q: QuestionInfo, c: Candidate, role_re: "re.Pattern[str]") -> bool:
         """Whether every mention of the role in ``c`` is the role of a body the question does not
@@ -1569,8 +1565,10 @@ class ExtractiveAnswerer:
         if asks_penalty(q.text) and not penalty_spans(best.text):
             # « À quelle peine le détenu avait-il été condamné ? »: a nearly as likely sentence of the
             # article that gives a prison term, over one that tells the escape
-            termed = (_nearly_as_likely(ranked, lambda c: bool(penalty_spans(c.text)), same_article=True)
-                      or _less_likely_of_article(ranked, lambda c: bool(penalty_spans(c.text))))
+            def termed_in(c: Candidate) -> bool:
+                return bool(penalty_spans(c.text))
+
+            termed = _nearly_as_likely(ranked, termed_in, same_article=True) or _less_likely_of_article(ranked, termed_in)
             if termed:
                 return termed[0]
         if q.qtype == OTHER:
@@ -1622,15 +1620,13 @@ class ExtractiveAnswerer:
                 subject = {t.term: q.idf.get(t.term, 1.0) for t in tokens(q.text[led.end():], self.analyzer)}
                 need = 0.5 * sum(subject.values())
 
-                roles = [fold(r) for r in _verb_roles(led.group("verb"))]
-
                 def holds(c: Candidate) -> bool:
                     if not self._names_holder(q, led, c):
                         return False
-                    if sum(w for t, w in subject.items() if t in c.matched) >= need:
-                        return True
-                    # « explique Léa Baudouin, présidente de la société »: the role, in the body's own article
-                    return c.source == best.source and any(re.search(rf"\b{re.escape(r)}", fold(c.text.lower())) for r in roles)
+                    # about the body, or (« explique Léa Baudouin, présidente de la société ») the role
+                    # in the body's own article
+                    return sum(w for t, w in subject.items() if t in c.matched) >= need or (
+                        c.source == best.source and _says_role(led, c))
 
                 found = _nearly_as_likely(ranked, holds) or _less_likely_of_article(ranked, holds)
                 if not found:
@@ -1948,6 +1944,8 @@ class ExtractiveAnswerer:
                             which_named: set[tuple[int, int]] | None = None) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
+        # a thing's age (« une carotte de glace vieille de 1,2 million d'années »), once per sentence
+        things_ages = [m.span() for m in _OLD_AS.finditer(c.text)] if duration_ok and not _AGE_Q.search(q.text) else []
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
         tally = score or bool(_VOTES_Q.search(q.text))
         counted = bool(_COUNTED.search(q.text))
@@ -2048,8 +2046,8 @@ class ExtractiveAnswerer:
                 if duration_ok and (who := re.search(r"\b([^\W\d]+)\s+(?:de|d['’])\s*$", c.text[max(0, s - 30):s])) \
                         and fold(who.group(1).lower()) in PERSON_NOUNS:
                     continue  # « un chirurgien de 58 ans » is his age, « une interdiction d'exercer de cinq ans » a duration
-                if duration_ok and not _AGE_Q.search(q.text) and any(m.start() < e and s < m.end() for m in _OLD_AS.finditer(c.text)):
-                    continue  # nor a thing's (« une carotte de glace vieille de 1,2 million d'années »)
+                if any(a < e and s < b for a, b in things_ages):
+                    continue  # nor a thing's
                 if duration_ok and re.fullmatch(r"(?:[01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*\d{2})?", c.text[s:e]) and \
                         re.search(r"\b(?:à|vers|dès|avant|après|jusqu['’]à)\s+$", c.text[max(0, s - 12):s]):
                     continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)
@@ -2322,6 +2320,12 @@ def _role_after(question: str) -> "re.Pattern[str] | None":
         return None
     return re.compile(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:actuel(?:le)?\s+|nouveau\s+|nouvelle\s+)?(?:" +
                       "|".join(re.escape(r) for r in roles) + r")(?:e|s)?\b", re.IGNORECASE)
+
+
+def _says_role(led: "re.Match[str]", c: Candidate) -> bool:
+    """Whether ``c`` says a role noun of the role verb ``led`` matched (« directrice » for « dirige »)."""
+    folded = fold(c.text.lower())
+    return any(re.search(rf"\b{re.escape(r)}", folded) for r in _verb_roles(led.group("verb")))
 
 
 def _verb_roles(verb: str) -> list[str]:

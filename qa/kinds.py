@@ -97,10 +97,9 @@ _KIND_OF = {"langue": LANGUAGE, "nationalite": NATIONALITY, "couleur": COLOUR, "
             "profession": PROFESSION, "metier": PROFESSION}
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
-PENALTY = "peine"
 #: « À quelle peine X a-t-il été condamné ? », « Quelle peine encourent-ils ? »
 _PENALTY_Q = re.compile(r"\bquelle\s+peine\b", re.IGNORECASE)
-_SPELT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|dix-huit|dix-huit)"
+_SPELT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente)"
 #: « deux ans d'emprisonnement avec sursis », « dix-huit mois de prison ferme », « trente ans de
 #: réclusion criminelle », « la réclusion criminelle à perpétuité »: a sentence as courts word it
 _PENALTY = re.compile(
