@@ -26,6 +26,8 @@ _CLAUSE_START = frozenset(
     pour par dans avec sans sous sur au aux vers chez contre entre malgre outre ce cet cette des
     indique declare affirme precise explique ajoute estime souligne rappelle assure annonce""".split()
 )
+#: finite verbs that make a capitalised opening a clause rather than a noun phrase
+_VERBS = frozenset("a ont est sont etait etaient avait avaient sera seront fut furent va vont doit peut".split())
 _SEPARATORS = ",;:()«»\"“”"
 _MAX_WORDS = 18
 
@@ -99,10 +101,12 @@ def _phrase_ok(text: str, initial: bool = False) -> bool:
     first = re.split(r"[-'’]", fold(words[0]))[0]
     if first in _CLAUSE_START or re.search(r"\d", words[0]) or (first.endswith("ant") and len(first) > 5):
         return False
-    if re.search(r"\b(?:que|qu['’])", text):
+    if re.search(r"\bque\b|\bqu['’]", text):  # not « quelques »
         return False
-    if initial and re.match(r"(?:Le|La|Les|L['’]|Un|Une)\b", text):
-        return True
+    if initial and re.match(r"(?:Le|La|Les|L['’]|Un|Une)\b", text) and not re.search(r"\d", text):
+        # « Le maître-nageur le plus ancien de l'établissement, X »; not « Le tribunal a condamné le
+        # maire, X », a clause
+        return not any(fold(w) in _VERBS for w in words[1:])
     return text[:1].islower() or text[:2] in ("l'", "l’")
 
 
@@ -115,6 +119,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
     ns, ne = at
     out: list[Span] = []
     affiliation: Span | None = None
+    participle: Span | None = None
     # 1. After the name: « Petr Pavel, le chef du comité militaire de l'Otan, et… »
     m = re.match(r"\s*,\s*", sentence[ne:])
     if m:
@@ -126,6 +131,11 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
             if re.match(r"(?:de|du|des|d['’])\b", sentence[s:e], re.IGNORECASE):
                 # « le volcanologue X, de l'université d'Islande »: where X works, after what X is
                 affiliation = (s, e)
+            elif re.match(r"[^\W\d]{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b", sentence[s:e]) and not re.match(
+                    r"(?:nommée?s?|élue?s?|réélue?s?|désignée?s?|devenue?s?|promue?s?|choisie?s?)\b", sentence[s:e]):
+                # « Sandrine Hamel, licenciée quelques mois plus tôt »: what happened to her, a
+                # weaker answer than what she is
+                participle = (s, e)
             else:
                 out.append(((s, e), True))
     # 2. A copula: « Walter Rodney est un historien guyanien né en 1942 »
@@ -149,7 +159,7 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
     while end > 0 and sentence[end] == "," and not coordinated:
         start = max(sentence.rfind(c, 0, end) for c in _SEPARATORS) + 1
         s, e = trim_span(sentence, start, end)
-        if e <= s or not _phrase_ok(sentence[s:e]):
+        if e <= s or not _phrase_ok(sentence[s:e], initial=start == 0):
             break
         segs.append((s, e))
         end = start - 1
@@ -157,6 +167,15 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         s, e = segs[-1][0], segs[0][1]
         if len(re.findall(r"\w+", sentence[s:e])) <= 2 * _MAX_WORDS:
             out.append(((s, e), True))
+    elif not coordinated and end > 0 and sentence[end] == "," and not sentence[title_start:ns].strip():
+        # « …à la suite des alertes d'une ancienne directrice des services, Sandrine Hamel »: the
+        # clause ends in the indefinite noun phrase the name is in apposition to
+        start = max(sentence.rfind(c, 0, end) for c in _SEPARATORS) + 1
+        np = next((m for m in re.finditer(r"\b(?:d['’]|de|à|par|avec|pour|chez)\s*(?P<np>(?:un|une)\s)", sentence[start:end])
+                   if len(re.findall(r"\w+", sentence[start + m.start("np"):end])) <= 8
+                   and _phrase_ok(sentence[start + m.start("np"):end])), None)
+        if np is not None:
+            out.append((trim_span(sentence, start + np.start("np"), end), True))
     # 4. A title glued to the name: « le général tchèque Petr Pavel »
     title = _title_before(sentence, ns)
     if title is not None:
@@ -164,4 +183,6 @@ def description_spans(sentence: str, name: str) -> list[tuple[Span, bool]]:
         out.append((title, n_words >= 4))
     if affiliation is not None:
         out.append((affiliation, not out))
+    if participle is not None:
+        out.append((participle, not out))
     return out

@@ -94,13 +94,13 @@ _WORDS: dict[str, str] = {
     "families": "familles", "children": "enfants", "child": "enfant", "babies": "nourrissons bébés",
     "infants": "nourrissons", "patients": "patients", "hospitalised": "hospitalisation hospitalisés",
     "hospitalized": "hospitalisation hospitalisés", "hospital": "hôpital hospitalisation",
-    "goals": "buts", "goal": "but", "scored": "marqué inscrit", "transfer": "transfert", "contract": "contrat",
+    "goals": "buts", "goal": "but", "scored": "marqué inscrit", "transfer": "transfert", "contract": "contrat marché",
     "coach": "entraîneur", "matches": "matchs", "fans": "supporters spectateurs", "building": "immeuble bâtiment", "buildings": "immeubles bâtiments",
     "collapse": "effondrement effondré", "collapsed": "effondré effondrement effondrés",
     # starts and ends, farming and weather
     "start": "commencé début", "started": "commencé débuté", "began": "commencé débuté", "begin": "commencer début",
     "end": "fin terminé", "ended": "terminé fin", "harvest": "vendanges récolte", "grape": "vendanges raisin vigne",
-    "wine": "vin vins", "vineyards": "vignes vignobles", "crops": "récoltes cultures", "farmers": "agriculteurs",
+    "wine": "vin vins", "vineyards": "vignes vignobles", "crops": "récoltes cultures", "farmers": "agriculteurs producteurs éleveurs",
     "exports": "exportations", "imports": "importations", "rain": "pluie", "rainfall": "pluie précipitations",
     "hail": "grêle", "drought": "sécheresse", "heat": "chaleur", "storm": "tempête orage",
     # prizes, elections
@@ -182,6 +182,16 @@ _WORDS: dict[str, str] = {
     "coins": "pièces monnaie", "coin": "pièce monnaie", "treasure": "trésor", "exhibited": "exposées exposés exposé",
     "crossings": "traversées", "ferry": "ferry traversées", "increased": "augmenté hausse progressé", "tourists": "touristes visiteurs",
     "surgeon": "chirurgien", "practising": "exercer", "practicing": "exercer", "clinic": "clinique", "patient": "patiente patient",
+    # a pool's closure, a mayor's conviction, an orchid (fortieth round)
+    "pool": "piscine bassin", "water": "eau", "hold": "contient contenir", "holds": "contient", "cubic": "cubes",
+    "renovation": "rénovation", "petition": "pétition", "signatures": "signatures", "schoolchildren": "écoliers",
+    "flower": "fleur", "flowers": "fleurs", "orchid": "orchidée", "altitude": "altitude",
+    "contracts": "marchés contrats", "favouritism": "favoritisme", "favoritism": "favoritisme",
+    # a cheese's appellation, an eruption, delivery riders (forty-first round)
+    "farmer": "agriculteur producteur éleveur", "produce": "fabriquent produisent",
+    "produces": "fabrique produit", "goat": "chèvre", "eruption": "éruption", "volcano": "volcan",
+    "lava": "lave", "ash": "cendres", "riders": "livreurs coursiers", "rider": "livreur coursier", "delivery": "livraison",
+    "labour": "prud'hommes", "labor": "prud'hommes",
     # time
     "year": "année an", "years": "années ans", "month": "mois", "months": "mois", "week": "semaine",
     "day": "jour", "days": "jours", "hour": "heure", "hours": "heures", "next": "prochaine prochain",

@@ -34,7 +34,7 @@ from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
 from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
-from qa.kinds import asked_kind, asks_penalty, has_kind, kind_spans, penalty_spans
+from qa.kinds import asked_kind, asks_court, asks_penalty, court_spans, has_kind, kind_spans, penalty_spans
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PERSON_NOUNS, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
@@ -146,7 +146,13 @@ _AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:à|au|en)\s+\d|\s(?:qui|que|
                         # « déposée par les députés de La France insoumise contre le gouvernement … a été
                         # rejetée »: what the agent did it against, or the main clause's verb
                         r"contre|a été|ont été|a|ont|est|sont|"
-                        r"à hauteur|au titre|dans le cadre)\b")
+                        r"à hauteur|au titre|dans le cadre|à la suite|suite à)\b")
+#: « révélée par un signalement d'Anticor », « ouverte après une plainte de la Fnac »: an act
+#: noun whose author, named after it, is the agent
+_ACT_OF = re.compile(r"(?:un|une|le|la|les|l['’]|des|deux|plusieurs)\s*(?:signalements?|plaintes?|enquêtes?|rapports?|articles?|"
+                     r"témoignages?|alertes?|lettres?|courriers?|décisions?|arrêtés?|notes?|recours|communiqués?|études?|"
+                     r"reportages?|révélations?|dénonciations?|audits?|investigations?)\s+(?:de|du|des|d['’])\s*"
+                     r"(?:(?:la|le|les)\s+|l['’])?(?=[A-ZÀ-ÖØ-Þ])")
 #: « Qui dirige ACC ? »: verbs whose subject is named by a role noun
 _ROLE_VERB_Q = re.compile(r"^\s*qui\s+(?P<verb>dirige|dirigeait|a dirigé|préside|présidait|a présidé|entraîne|entraine|"
                           r"entraînait|a fondé|fonde|a créé|distribue|distribuait|a distribué)\s+", re.IGNORECASE)
@@ -225,6 +231,9 @@ _PHYSICAL_MEASURES = [
      re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|millimètres?|micromètres?|microns?|nanomètres?|nm|µm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:débit)\b", re.IGNORECASE),
      re.compile(r"m3/s|m³/s|\b(?:mètres cubes|litres|m3|m³)\b", re.IGNORECASE)),
+    # « Quel volume d'eau… ? », « Combien d'eau… ? »: a volume, not « trois bassins »
+    (re.compile(r"\b(?:volume|contenance)\b|\bcombien\s+d['’]\s*eau\b|\bhow\s+much\s+water\b", re.IGNORECASE),
+     re.compile(r"\b(?:mètres cubes|litres?|hectolitres?|millilitres?|m3|m³)\b", re.IGNORECASE)),
     # « à la surface de la planète » is where, not how large
     (re.compile(r"\b(?:superficie|(?<!à la )(?<!a la )(?<!en )surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
@@ -263,7 +272,10 @@ _WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|wh
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to"
                     # « sanctionné … pour ne pas avoir vérifié », « condamné pour avoir frappé »
-                    r"|pour (?:ne pas |n['’])?avoir)", re.IGNORECASE)
+                    r"|pour (?:ne pas |n['’])?avoir"
+                    # « condamnée en 2024 … à une amende de 375.000 euros pour travail dissimulé »
+                    r"|(?:condamn|poursuivi|sanctionn|inculp|mise?s? en examen)\w*\b(?:[^.;]|\.(?=\d)){0,140}?\bpour\s+(?!la première|le moment)(?=[^\W\d]))",
+                    re.IGNORECASE)
 #: where a cause clause ends: the sentence's end, a semicolon, or who says so
 _CAUSE_END = re.compile(r"\s*(?:[;:.!?]|»|,\s*(?:selon|a\s+(?:déclaré|indiqué|expliqué|précisé|annoncé)|explique|précise|indique))")
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
@@ -539,7 +551,7 @@ _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 _COUNTING_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|ème|eme)|[a-zé-]{3,}ième)(?!\w)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
 _VOTES_Q = re.compile(r"\bcombien\s+de\s+voix\b|\bhow many votes\b", re.IGNORECASE)
-_TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
+_TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès|à partir de|a partir de|jusqu['’]à|depuis)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 #: « le projet de loi pour 2025 »: a year the thing is for; « prévue pour 2025 » stays a date
 _FOR_PERIOD = re.compile(r"(?<!prévu )(?<!prévue )(?<!prévus )(?<!prévues )(?<!attendu )(?<!attendue )(?<!programmé )"
@@ -549,10 +561,17 @@ _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score
 _SCORE = re.compile(r"(?<!\d)(?<!\d[,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?!\d|[,.]\d|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
-_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]te|co[uû]t[ée]|co[uû]tera|co[uû]teront|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]t(?:e|es|ent|ée?s?|era|eront|erait|eraient|ait|aient)|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
+#: « Combien chaque livreur recevra-t-il ? »: receiving is paid money when « combien » is not « combien de X »
+_RECEIVED_Q = re.compile(r"^\s*combien\s+(?!de\s|d['’])[^?]*\b(?:recevra|recevront|recevrait|recevraient|reçoit|reçoivent|recevoir|"
+                         r"reçu|reçue|reçus|reçues|percevra|percevront|perçoit|perçoivent|percevoir|perçu|perçue|perçus|"
+                         r"touchera|toucheront)\b", re.IGNORECASE)
+#: « Qu'avait requis le parquet… ? », « Qu'ont découvert les chercheurs ? »: a verb and its subject's noun
+_WHAT_SAID_Q = re.compile(r"^\s*qu['’](?:a|ont|avait|avaient|aura|auront)\s+(?P<verb>[^\W\d]{4,}(?:é|és|ée|ées|i|is|u|us|it|its|ert|erts|ait))\s+"
+                          r"(?:le|la|les|l['’])\s*(?P<noun>[^\W\d]{3,})\b", re.IGNORECASE)
 #: « Combien l'OM a-t-il payé pour X ? », « Combien a rapporté la vente ? »: a verb of paying
 _MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|versée?s?|verser|dépensée?s?|dépenser|"
                            r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|gagner|gagnera|empochée?s?|empocher|touchée?s?|toucher|levée?s?|lever)\b", re.IGNORECASE)
@@ -1101,6 +1120,12 @@ class ExtractiveAnswerer:
             found = next((c for c in ranked[1:RERANK_TOP] if c.prob >= ranked[0].prob * ROLE_OTHER_RATIO
                           and role_re.search(fold(c.text.lower())) and not self._role_of_another(q, c, role_re)
                           and self.typed(q, c)), None)
+        if found is None and m is not None and not en:
+            # « souligne le directeur du parc, Pascal Vardon » in another story than the best
+            # sentence's: the role noun followed by what the question asks about, then a name
+            floor = ranked[0].prob * ROLE_RATIO
+            others = [c for c in ranked[1:RERANK_TOP] if c.prob >= floor and c.source != ranked[0].source]
+            found = self._role_holder(q, ranked, role_re, which, subject, others, strict=False, complement=True)
         if found is not None or role_re.search(fold(ranked[0].text.lower())):
             return found
         # « a expliqué le président Waldemar Kita » far down an article about the FC Nantes, when no
@@ -1131,16 +1156,17 @@ class ExtractiveAnswerer:
 
     def _role_holder(self, q: QuestionInfo, ranked: list[Candidate], role_re: "re.Pattern[str]",
                      which: "re.Match[str] | None", subject: set[str], candidates: Iterable[Candidate],
-                     strict: bool) -> Candidate | None:
+                     strict: bool, complement: bool = False) -> Candidate | None:
         """The first of ``candidates`` naming the role's holder (see :meth:`_role_apposition`);
-        ``strict``: only « le président Waldemar Kita », in an article about the question's subject."""
+        ``strict``: only « le président Waldemar Kita », in an article about the question's subject;
+        ``complement``: only a role whose complement the question says (« le directeur du parc, X »)."""
         for c in candidates:
             if strict and (c is ranked[0] or not self._about(c, subject, q)):
                 continue
             folded = fold(c.text.lower())
             spans = sorted(self.typed(q, c))
             for r in role_re.finditer(folded):
-                holder = None if strict else self._holder_before(q, c, spans, r.start(), r.end(), subject)
+                holder = None if strict or complement else self._holder_before(q, c, spans, r.start(), r.end(), subject)
                 if holder:
                     c.answer_span = holder
                     return c  # « a déclaré Hélène Marchal, directrice générale de la fromagerie »
@@ -1160,8 +1186,12 @@ class ExtractiveAnswerer:
                 # glued (« le président Waldemar Kita ») or in apposition (« le directeur général, Hervé Castel »)
                 if strict and (of or not re.fullmatch(r"\s+|(?:\s+[^\W\d]+)?\s*,\s*", c.text[end:after[0]])):
                     continue
+                if complement and not of:
+                    continue
                 referring = _POSSESSIVE_BEFORE.search(folded, 0, r.start()) or (
                     of and all(fold(t.surface.lower()) in _SUBJECT_NOUNS for t in of))
+                if complement and referring:
+                    continue
                 if referring:
                     # « son homologue X »: whose? The nearest name before it in the sentence, else
                     # what the article is about; it must be what the question asks about
@@ -1308,6 +1338,10 @@ class ExtractiveAnswerer:
                 out.append((by.end(), by.end()))  # a name: its own span, which starts here
                 continue
             start = c.text.index("par", t.end) + 4
+            act = _ACT_OF.match(c.text, by.end())
+            if act and (named := [sp for sp in name_spans(c.text) if sp[0] == act.end()]):
+                out.append(named[0])  # « par un signalement d'Anticor »: Anticor
+                continue
             stop = _AGENT_END.search(c.text, by.end())
             end = stop.start() if stop else len(c.text)
             if stop and stop.group(0).strip() == "et" and (person := self._person_in_clause(c.text, by.end(), end)):
@@ -1418,8 +1452,17 @@ class ExtractiveAnswerer:
                 names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)]
                 own = bool(names) and self._names_in(names, best.source)
 
+                # without names, the question's words the best sentence says (« Qui a acheté les bijoux
+                # volés ? »: « bijoux ») must be in the other article too: an auction's « L'acheteur »
+                # does not say who bought jewels
+                objects = set() if names else {t for t in best.matched if t not in _AGENT_TERMS and says.search(t) is None}
+
                 def reports(c: Candidate) -> bool:
-                    return bool(says.search(c.text)) and (not own or c.source == best.source or self._names_in(names, c.source))
+                    if not says.search(c.text):
+                        return False
+                    if c.source == best.source:
+                        return True
+                    return (not own or self._names_in(names, c.source)) and objects <= self._article_terms(c.source)
 
                 return _nearly_as_likely(ranked, reports) or [
                     c for c in ranked[1:12] if c.source == best.source
@@ -1571,13 +1614,37 @@ class ExtractiveAnswerer:
             termed = _nearly_as_likely(ranked, termed_in, same_article=True) or _less_likely_of_article(ranked, termed_in)
             if termed:
                 return termed[0]
+        if asks_court(q.text) and not court_spans(best.text, q.text):
+            # « Quelle juridiction examinera l'appel ? »: a nearly as likely sentence of the article
+            # that names a court, over one that names none
+            def courted(c: Candidate) -> bool:
+                return bool(court_spans(c.text, q.text))
+
+            courts = _nearly_as_likely(ranked, courted, same_article=True) or _less_likely_of_article(ranked, courted)
+            if courts:
+                return courts[0]
+        said = _WHAT_SAID_Q.match(q.text) if q.qtype == OTHER else None
+        if said:
+            # « Qu'avait requis le parquet contre le maire de X ? »: the sentence that says what the
+            # parquet requested, over the likelier one that names the mayor and says what he got
+            terms = {self.analyzer._term(said.group(g).lower()) for g in ("verb", "noun")}
+            def saying(c: Candidate) -> bool:
+                return terms <= {self._verb_term(t) for t in c.toks} | {t.term for t in c.toks}
+            if not saying(best):
+                found = _nearly_as_likely(ranked, saying, same_article=True) or _less_likely_of_article(ranked, saying)
+                if found:
+                    best = found[0]
+                    ranked = [best] + [c for c in ranked if c is not best]
         if q.qtype == OTHER:
             kind = asked_kind(q.text)
             if kind and not has_kind(best.text, kind, q.text):
                 # « Quelle est la langue officielle des États-Unis ? »: a nearly as likely sentence of
                 # the article that names a language, when the best one names none
-                return next(iter(_nearly_as_likely(ranked, lambda c: has_kind(c.text, kind, q.text),
-                                                   same_article=True)), best)
+                # or, less likely, one that says what the best one does not (« fabriquent … ce
+                # fromage à croûte grise » for « De quelle couleur est la croûte… ? »)
+                return next(iter(_nearly_as_likely(ranked, lambda c: has_kind(c.text, kind, q.text), same_article=True)
+                                 or _less_likely_of_article(ranked, lambda c: has_kind(c.text, kind, q.text)
+                                                            and bool((set(q.idf) & c.matched) - best.matched))), best)
             if _WORK_Q.search(q.text) and self._work_title(q, best) is None:
                 # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
                 return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
@@ -1665,10 +1732,15 @@ class ExtractiveAnswerer:
         # of another story); a less likely sentence that says it the best one does not competes
         measured = self._measured_terms(q) if q.qtype == NUMBER else set()
         measured_idf = sum(q.idf[t] for t in measured)
+        asked_noun = next((fold(m.group(0).lower()) for m in _MEASURE_NOUN_Q.finditer(q.text)), None) if measured else None
+        # « Culminant à environ 3.320 mètres » says the altitude the likelier lead does not
+        cue = re.compile(r"\baltitude|\bculmin" if asked_noun == "altitude" else rf"\b{asked_noun[:5]}", re.IGNORECASE) if asked_noun else None
+        cued = cue is not None and not cue.search(fold(best.text))
         pool = [c for c in ranked[:RERANK_TOP]
                 if c is best or ((c.name_hits >= best.name_hits or c.source == best.source or unplaced) and related(c) and (c.prob >= best.prob * RERANK_RATIO or (
                     c.prob >= best.prob * RERANK_RATIO_DATE and self._specificity(q, c) > top_spec) or (
-                    c.prob >= best.prob * MEASURED_RATIO and bool((measured & c.matched) - best.matched))))]
+                    c.prob >= best.prob * MEASURED_RATIO and (bool((measured & c.matched) - best.matched)
+                                                              or (cued and bool(cue.search(fold(c.text))))))))]
         scored = []
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
@@ -1686,13 +1758,17 @@ class ExtractiveAnswerer:
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
             if measured:
                 val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / measured_idf
+            if asked_noun and (other_noun := _MEASURE_AFTER.match(c.text, spans[0][3])) and \
+                    fold(other_noun.group(1).lower())[:4] != asked_noun[:4]:  # « de long » is a « longueur »
+                val -= OTHER_MEASURE_PENALTY  # « 1.500 mètres de hauteur » for « Quelle est l'altitude… ? »
             if q.qtype == NUMBER and _is_headline(c) and rounded_in_text(c, spans[0]):
                 val -= HEADLINE_PENALTY  # « avec 54 % des voix » in a headline, « 54,2 % » in the text
             scored.append((val, -ranked.index(c), c))
         if scored:
             return max(scored, key=lambda t: (t[0], t[1]))[2]
         figure = q.qtype == NUMBER and bool(asks_money(q.text) or _COUNTED.search(q.text))
-        if figure or (q.qtype == NUMBER and _asked_measure(q.text) is not None):
+        lasted = q.qtype == NUMBER and bool(measured) and bool(_LASTED_Q.search(q.text))
+        if figure or lasted or (q.qtype == NUMBER and _asked_measure(q.text) is not None):
             # the amount, count (« combien de véhicules ») or measure (« à quelle altitude ») in a
             # less likely sentence; with none, a sentence without the amount or count does not
             # answer, while a measure question keeps the likeliest sentence
@@ -1720,11 +1796,14 @@ class ExtractiveAnswerer:
             # the best sentence's own article first: « Combien a coûté le prolongement de la ligne
             # D ? » is « auront coûté 98 millions d'euros » of the tramway story, not another line's cost
             other = next((c for c in others if c.source == best.source), None) or next(iter(others), None)
-            if other is None and not figure:
+            if other is None and (not figure or lasted):
                 # « À quelle distance de l'entrée les spéléologues étaient-ils bloqués ? »: the best
                 # sentence tells the rescue, a less likely one of its article the measure (« à environ
                 # 300 mètres de l'entrée »)
-                other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c))), None)
+                # « Combien de temps a duré l'expédition ? »: « lors d'une expédition de trois
+                # semaines », a sentence that says what lasted
+                other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and (
+                    not lasted or bool(measured & c.matched)))), None)
             return other if other is not None or figure else best
         return best
 
@@ -1748,6 +1827,8 @@ class ExtractiveAnswerer:
             return c.answer_span
         if q.qtype == OTHER and _WORK_Q.search(q.text) and (title := self._work_title(q, c)) is not None:
             return title
+        if asks_court(q.text) and (courts := court_spans(c.text, q.text)):
+            return courts[0]  # « la cour d'appel de Caen », not « de Caen »
         if asks_penalty(q.text) and (terms := penalty_spans(c.text)):
             return terms[0]  # « à deux ans d'emprisonnement avec sursis », not « de 58 ans à deux ans… »
         if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
@@ -1835,6 +1916,8 @@ class ExtractiveAnswerer:
             start = m.end() if re.search(r"(?:expliqu|invoqu)\w*(?: par)?$", m.group(0), re.IGNORECASE) else m.start()
             if start == m.end() and (by := re.match(r"\s+(?:\w+ment\s+)?par\b", c.text[start:])):
                 start += by.end()
+            if re.match(r"condamn|poursuivi|sanctionn|inculp|mise? en examen", m.group(0), re.IGNORECASE):
+                start = m.start() + m.group(0).lower().rfind("pour")  # « … à une amende pour travail dissimulé »: the offence
             if 2 <= len(c.text[start:stop].split()) <= 25:
                 return trim_span(c.text, start, stop)
         return None
@@ -1983,12 +2066,17 @@ class ExtractiveAnswerer:
         place_ends: set[int] = set()  # where the places rejected as « qui » answers end
         organisation = q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))
         q_numbers = set(re.findall(r"\d+", q.text))
+        who = bool(_WHO_Q.match(q.text))
         for s, e in spans:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
             if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
                 continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
+            if q.qtype == PERSON and who and _COMMUNE_NAME.fullmatch(c.text[s:e]):
+                # « Saint-Rémy-sur-Orne », « Châlons-en-Champagne »: a town, never who did it (but
+                # « Quelle association… ? » may end at its town: « … de Bogny-sur-Meuse »)
+                continue
             if q.qtype in (NUMBER, DATE) and (digits := re.findall(r"\d+", c.text[s:e])) and set(digits) <= q_numbers:
                 continue  # « la ligne 15 Sud » for « Combien d'ouvriers … la ligne 15 ? »: the question's own figure
             if (q.qtype in (PERSON, NAME, PLACE) and inside and inside[0].surface[:1].isupper() and inside[0].term in q.idf
@@ -1999,7 +2087,7 @@ class ExtractiveAnswerer:
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
             if q.qtype == PERSON and last and any(similar(fold(last[0].surface), n) for n in q.names):
                 continue  # the person the question names (« Sergueï Choïgou » for « qui a rencontré Choïgou »)
-            if q.qtype == PERSON and c.text[s:e].isupper() and c.text[s - 1 : s] == "(" and c.text[e : e + 1] == ")":
+            if q.qtype in (PERSON, PLACE) and c.text[s:e].isupper() and c.text[s - 1 : s] == "(" and c.text[e : e + 1] == ")":
                 continue  # « le chef d'état-major des armées (CEMA) »: an abbreviation of the words before it
             if q.qtype in (PERSON, NAME) and _expands_acronym(c.text[s:e], q.text):
                 continue  # « Automotive Cells Company » is what « ACC » stands for, not who runs it
@@ -2036,8 +2124,10 @@ class ExtractiveAnswerer:
             if q.qtype == NUMBER:
                 if money and salary and not _SALARY_WORD.search(c.text):
                     continue  # « le long-métrage a coûté 43 millions » is no actor's salary
+                scaled = SCALED_RE.search(c.text[s:e]) or re.search(r"\b(?:millions?|milliards?)\b", c.text[s:e])
                 if money and not MONEY_RE.search(c.text[s:e]) and not (
-                        SCALED_RE.search(c.text[s:e]) and (MONEY_RE.search(c.text) or _MONEY_OF.search(c.text, s, e + 30))):
+                        scaled and (MONEY_RE.search(c.text) or _MONEY_OF.search(c.text, s, e + 30)
+                                    or _COST_BEFORE.search(c.text, max(0, s - 30), s))):
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
@@ -2232,6 +2322,17 @@ MENTION_SHARED = 0.75
 
 
 _COUNTED = re.compile(r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<noun>[^\W\d]+)", re.IGNORECASE)
+#: the shape of a French commune's name: words joined by « -sur- », « -en- », « -lès- »…
+_COMMUNE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*-(?:sur|sous|en|lès|lez|aux|près)-[\w'’]+(?:-[\w'’]+)*")
+#: the noun a measure question names (« l'altitude », « la hauteur ») and the one a figure is
+#: followed by (« 1.500 mètres de hauteur »): when they differ, the figure measures something else
+_MEASURE_NOUN_Q = re.compile(r"\b(?:altitude|hauteur|profondeur|longueur|largeur|épaisseur|diamètre|superficie|surface)\b", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(r"\s+(?:de\s+|d['’])(altitude|hauteur|profondeur|long|longueur|large|largeur|épaisseur|diamètre|superficie|surface|haut)\b",
+                            re.IGNORECASE)
+#: how much (log-probability) a figure of another measure than the one asked loses
+OTHER_MEASURE_PENALTY = 1.0
+#: « va coûter quelques millions »: a cost verb right before a scaled figure says it is money
+_COST_BEFORE = re.compile(r"\bco[uû]t\w*\s+(?:(?:environ|près\s+de|plus\s+de|moins\s+de)\s+)?$", re.IGNORECASE)
 #: « 22 millions d'économies »: a scaled figure of what is counted in money
 _MONEY_OF = re.compile(r"(?:millions?|milliards?)\s*(?:de\s+|d['’])\s*(?:économies|dépenses|investissements?|dotations?|crédits|recettes|aides|subventions|dette|déficit)\b",
                        re.IGNORECASE)
@@ -2403,7 +2504,7 @@ def asks_money(question: str) -> bool:
     counted = _COUNTED.search(question)
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))
-    return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question))
+    return bool(_MONEY_Q.search(question) or _MONEY_VERB_Q.search(question) or _RECEIVED_Q.search(question))
 
 
 def _clause_of_number(question: str, text: str, spans: list[tuple[float, int, int, int]],

@@ -28,7 +28,13 @@ _COLOURS = frozenset(
     """rouge rouges bleu bleue bleus bleues vert verte verts vertes jaune jaunes noir noire noirs noires
     blanc blanche blancs blanches orange violet violette violets violettes rose roses gris grise grises
     brun brune bruns brunes marron beige beiges pourpre pourpres doré dorée dorés dorées argenté argentée
-    écarlate turquoise ocre fauve roux rousse rousses gris-brun bleu-vert bleu-gris vert-de-gris""".split())
+    écarlate turquoise ocre fauve roux rousse rousses gris-brun bleu-vert bleu-gris vert-de-gris
+    orangé orangée orangés orangées oranges argentés argentées cuivré cuivrée cuivrés cuivrées
+    bleuté bleutée bleutés bleutées violacé violacée violacés violacées rosé rosée rosés rosées
+    rougeâtre rougeâtres jaunâtre jaunâtres verdâtre verdâtres grisâtre grisâtres noirâtre noirâtres
+    blanchâtre blanchâtres brunâtre brunâtres mauve mauves kaki indigo vermillon carmin cramoisi cramoisie
+    cramoisis cramoisies pourpré pourprée blond blonde blonds blondes châtain châtains grenat
+    écarlates turquoises ocres fauves""".split())
 _RELIGIONS = frozenset(
     """catholique catholiques catholicisme protestant protestante protestants protestantes protestantisme
     chrétien chrétienne chrétiens chrétiennes christianisme musulman musulmane musulmans musulmanes islam
@@ -108,6 +114,33 @@ _PENALTY = re.compile(
     r"(?:\s+(?:avec\s+sursis|ferme|dont\s+\S+\s+(?:ans|an|mois)\s+(?:avec\s+sursis|ferme)))?"
     r"|(?:la\s+)?réclusion\s+criminelle\s+à\s+perpétuité",
     re.IGNORECASE)
+
+
+#: « Quelle juridiction… ? », « Devant quel tribunal… ? », « Quelle cour… ? »
+_COURT_Q = re.compile(r"\bquel(?:le)?s?\s+(?:juridictions?|tribunal|tribunaux|cours?)\b", re.IGNORECASE)
+#: a court as news French names it: « la cour d'appel de Caen », « le tribunal correctionnel de
+#: Paris », « le Conseil d'État »; with the town or the body it sits for when one follows
+_COURT = re.compile(
+    r"(?:(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’])\s*)?(?:"
+    r"[Cc]our\s+(?:administrative\s+)?d['’]appel|[Cc]our\s+de\s+cassation|[Cc]our\s+d['’]assises(?:\s+des\s+mineurs)?|"
+    r"[Cc]our\s+criminelle(?:\s+départementale)?|[Cc]our\s+des\s+comptes|[Cc]our\s+de\s+justice\s+de\s+la\s+République|"
+    r"[Cc]our\s+de\s+justice\s+de\s+l['’]Union\s+européenne|[Cc]our\s+européenne\s+des\s+droits\s+de\s+l['’]homme|"
+    r"[Cc]our\s+pénale\s+internationale|[Tt]ribunal\s+(?:correctionnel|administratif|judiciaire|de\s+commerce|de\s+police|"
+    r"pour\s+enfants|des\s+prud['’]hommes|de\s+grande\s+instance|d['’]instance|des\s+affaires\s+de\s+sécurité\s+sociale)|"
+    r"[Cc]onseil\s+d['’]État|[Cc]onseil\s+constitutionnel|[Cc]onseil\s+de\s+prud['’]hommes)"
+    r"(?:\s+(?:de|du|d['’])\s*(?:la\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[\s-](?:sur|en|de|du|la|le|lès)[\s-][A-ZÀ-ÖØ-Þ]?[\w'’-]*)*)?")
+
+
+def asks_court(question: str) -> bool:
+    """Whether the question asks which court (« Quelle juridiction examinera l'appel ? »)."""
+    return bool(_COURT_Q.search(question))
+
+
+def court_spans(sentence: str, question: str) -> list[Span]:
+    """The courts ``sentence`` names that the question does not already name, in order."""
+    folded = fold(question.lower())
+    return [m.span() for m in _COURT.finditer(sentence)
+            if fold(re.sub(r"^(?:la|le|les|l['’])\s*", "", m.group(0).lower())) not in folded]
 
 
 def asks_penalty(question: str) -> bool:

@@ -22,9 +22,9 @@ _WRITTEN = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
             r"vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)")
 _REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|heures?|minutes?)"
 _ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
-_CLOCK = (r"(?:(?:(?:à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
+_CLOCK = (r"(?:(?:(?:à partir de|à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
           r"(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?(?!\w)"
-          r"|(?:à|vers|dès|peu avant|peu après|jusqu'à|aux alentours de)\s+(?:[01]?\d|2[0-3])\s+heures(?:\s+[0-5]\d)?)"
+          r"|(?:à partir de|à|vers|dès|peu avant|peu après|jusqu'à|aux alentours de)\s+(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?)"
           # « vers 3 heures du matin », « à 9 h du soir »: the part of the day belongs to the hour
           r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l['’]apr[èe]s-midi|de\s+la\s+nuit)(?!\w))?")
 #: a clock time alone (« à quelle heure » questions take only these)
@@ -461,7 +461,7 @@ def with_epithet(sentence: str, s: int, e: int) -> Span:
 SCALED_RE = re.compile(r"\d\s*(?:millions?|milliards?|M€|Md€)\b", re.IGNORECASE)
 
 #: Units that make a number an amount of money (« 5,857 milliards d'euros », « 30 M$ »).
-MONEY_RE = re.compile(r"€|\$|£|\b(?:euros?|dollars?|francs?|livres? sterling|yens?|yuans?|roubles?|dinars?|dirhams?|"
+MONEY_RE = re.compile(r"€|\$|£|\b(?:euros?|centimes?|dollars?|francs?|livres? sterling|yens?|yuans?|roubles?|dinars?|dirhams?|"
                       r"francs? CFA|M€|Md€|milliards? d['’]euros|millions? d['’]euros)\b", re.IGNORECASE)
 
 

@@ -1508,7 +1508,8 @@ def test_a_thing_s_age_and_a_duration(news_answerer) -> None:
     # « remontent à environ 1,2 million d'années » is how old the ice is, not how long anything lasted
     assert news_answerer.ask("Quel âge ont les couches les plus anciennes de la carotte ?").short_answer == \
         "environ 1,2 million d'années"
-    assert news_answerer.ask("Combien de temps l'expédition a-t-elle duré ?").short_answer == "deux mois"
+    # (the orchid story has an expedition too: the question names which)
+    assert news_answerer.ask("Combien de temps l'expédition en Antarctique a-t-elle duré ?").short_answer == "deux mois"
 
 
 def test_a_list_of_names_after_one_preposition(news_answerer) -> None:
@@ -1587,3 +1588,95 @@ def test_an_ambiguous_count_gives_both_stories(news_answerer) -> None:
     # two hail stories: one answer, the other story's figure as another mention, each cited
     ans = news_answerer.ask("Combien d'hectares de vignes la grêle a-t-elle touchés ?")
     assert {ans.short_answer, *(m.text for m in ans.other_mentions)} == {"quelque 1.500 hectares", "environ 1.200 hectares"}
+
+
+def test_a_conditional_cost_asks_for_money(news_answerer) -> None:
+    # « Combien coûterait… ? » is a cost: not the dateline's year, but « chiffrée à 14 millions d'euros »
+    assert news_answerer.ask("Combien coûterait la rénovation de la piscine Mallarmé ?").short_answer == "14 millions d'euros"
+
+
+def test_the_author_of_an_act_is_the_agent(news_answerer) -> None:
+    # « révélée en 2023 par un signalement d'Anticor à la suite des alertes d'une ancienne
+    # directrice des services, Sandrine Hamel »: Anticor revealed it, not the whistle-blower
+    assert news_answerer.ask("Qui a révélé l'affaire de Saint-Rémy-sur-Orne ?").short_answer == "Anticor"
+
+
+def test_who_someone_is_from_the_noun_phrase_before_the_name(news_answerer) -> None:
+    # « …des alertes d'une ancienne directrice des services, Sandrine Hamel, licenciée… »: what she
+    # is, not what happened to her
+    assert news_answerer.ask("Qui est Sandrine Hamel ?").short_answer == "une ancienne directrice des services"
+    # a sentence that opens on the description: « Le maître-nageur le plus ancien de l'établissement, X, »
+    assert news_answerer.ask("Qui est Gérard Vuillemin ?").short_answer == \
+        "Le maître-nageur le plus ancien de l'établissement"
+
+
+def test_a_colour_word_that_agrees(news_answerer) -> None:
+    # « des fleurs orangées »
+    assert news_answerer.ask("De quelle couleur sont les fleurs de la nouvelle orchidée ?").short_answer == "orangées"
+
+
+def test_the_role_of_the_asked_body_in_another_story(news_answerer) -> None:
+    # the frog story names the park in its likeliest sentence and no one who runs it; « souligne le
+    # directeur du parc, Pascal Vardon » of the orchid story does
+    assert news_answerer.ask("Qui dirige le Parc amazonien de Guyane ?").short_answer == "Pascal Vardon"
+
+
+def test_how_long_what_lasted_took(news_answerer) -> None:
+    # the dateline is likelier (« mont Itoupé ») but says no duration; « lors d'une expédition de
+    # trois semaines » says what lasted
+    assert news_answerer.ask("Combien de temps a duré l'expédition au mont Itoupé ?").short_answer == "trois semaines"
+
+
+def test_a_volume_of_water(news_answerer) -> None:
+    # « chauffer 1.200 mètres cubes d'eau », not « trois bassins »
+    assert news_answerer.ask("How much water does the Mallarmé pool hold?").short_answer == "1.200 mètres cubes"
+    assert news_answerer.ask("Quel volume d'eau contient la piscine Mallarmé ?").short_answer == "1.200 mètres cubes"
+
+
+def test_which_court(news_answerer) -> None:
+    # the court's whole name, not « de Caen »
+    ans = news_answerer.ask("Quelle juridiction examinera l'appel de Philippe Lemonnier ?")
+    assert ans.short_answer == "la cour d'appel de Caen"
+
+
+def test_what_the_subject_of_the_question_did(news_answerer) -> None:
+    # the lead names the mayor and his sentence; « Le parquet avait requis trois ans… » says what
+    # the question asks
+    ans = news_answerer.ask("Qu'avait requis le parquet contre le maire de Saint-Rémy-sur-Orne ?")
+    assert ans.short_answer.startswith("trois ans avec sursis")
+
+
+def test_centimes_are_money() -> None:
+    from qa.spans import MONEY_RE
+    assert MONEY_RE.search("qui coûtait 45 centimes il y a deux ans")
+    assert not MONEY_RE.search("deux cents personnes")
+
+
+def test_a_colour_in_a_less_likely_sentence_that_says_what_is_coloured(news_answerer) -> None:
+    # the lead names the cheese, « ce fromage à croûte grise » further down says the crust
+    ans = news_answerer.ask("De quelle couleur est la croûte de la tomme de chèvre des Bauges ?")
+    assert ans.short_answer == "grise"
+
+
+def test_from_what_time(news_answerer) -> None:
+    # « À partir de quelle heure… ? » asks a time of day: « à partir de 6 heures », not « samedi »
+    ans = news_answerer.ask("À partir de quelle heure l'aéroport de Catane a-t-il suspendu ses vols ?")
+    assert ans.short_answer == "à partir de 6 heures"
+
+
+def test_an_altitude_is_not_another_height(news_answerer) -> None:
+    # the lead's « fontaines de lave jusqu'à 1.500 mètres de hauteur » is likelier; « Culminant à
+    # environ 3.320 mètres » says the altitude
+    assert news_answerer.ask("Quelle est l'altitude de l'Etna ?").short_answer == "environ 3.320 mètres"
+
+
+def test_receiving_is_money_when_combien_counts_nothing() -> None:
+    from qa.extractive import asks_money
+    assert asks_money("Combien chaque livreur recevra-t-il ?")
+    assert not asks_money("Combien de patients ont reçu le vaccin ?")
+
+
+def test_why_someone_was_convicted(news_answerer) -> None:
+    # « condamnée en 2024 … à une amende de 375.000 euros pour travail dissimulé »: the offence
+    assert news_answerer.ask("Pourquoi Rapido avait-il été condamné en 2024 ?").short_answer == "pour travail dissimulé"
+    assert news_answerer.ask("Pourquoi Gérard Lemoine a-t-il été condamné ?").short_answer == "pour prise illégale d'intérêts"

@@ -62,6 +62,24 @@ def test_copula_title_and_clauses_refused() -> None:
     assert spans("Valeri Guerassimov, a-t-il dit, est parti.", "Valeri Guerassimov") == []
 
 
+def test_apposition_ending_a_clause_and_opening_a_sentence() -> None:
+    hamel = ("L'affaire avait été révélée en 2023 par un signalement d'Anticor à la suite des alertes d'une ancienne "
+             "directrice des services, Sandrine Hamel, licenciée quelques mois plus tôt.")
+    # the indefinite noun phrase that ends the clause, before what happened to her
+    assert spans(hamel, "Sandrine Hamel")[0] == ("une ancienne directrice des services", True)
+    assert spans(hamel, "Sandrine Hamel")[-1] == ("licenciée quelques mois plus tôt", False)
+    # « menée par le maréchal X »: not in apposition to what ends the clause before
+    papagos = ("Le gouvernement est constitué en 1951 d'une majorité de droite conservatrice dure, menée par le "
+               "maréchal Alexandros Papagos.")
+    assert all("majorité" not in text for text, _ in spans(papagos, "Alexandros Papagos"))
+    assert spans("Le maître-nageur le plus ancien de l'établissement, Gérard Vuillemin, y travaille depuis 1989.",
+                 "Gérard Vuillemin")[0] == ("Le maître-nageur le plus ancien de l'établissement", True)
+    # a capitalised opening that is a clause, or a date, is no description
+    assert spans("Le tribunal a condamné le maire, Philippe Lemonnier, à deux ans.", "Philippe Lemonnier") == []
+    assert all(not text.startswith("Le 11 juin") for text, _ in
+               spans("Le 11 juin 1904, Lothar von Trotha, nommé commandant en chef des troupes, débarque.", "Lothar von Trotha"))
+
+
 def test_ask_who_is(answerer, article_text) -> None:
     ans = answerer.ask("Qui est Valeri Guerassimov ?")
     assert not ans.abstained and "Pierre de Villiers" not in ans.text

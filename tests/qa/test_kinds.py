@@ -92,3 +92,15 @@ def test_a_trade() -> None:
     assert asked_kind(question) == "profession"
     spans = kind_spans(sentence, "profession", question)
     assert sentence[spans[0][0]:spans[0][1]] == "politologue"
+
+
+def test_which_court() -> None:
+    from qa.kinds import asks_court, court_spans
+    assert asks_court("Quelle juridiction examinera l'appel ?") and asks_court("Devant quel tribunal a-t-il été jugé ?")
+    assert not asks_court("Quel est le cours du blé ?")
+    text = "Le tribunal correctionnel de Caen l'a condamné ; il reste en fonctions jusqu'à son appel par la cour d'appel de Caen."
+    q = "Quelle juridiction examinera son appel ?"
+    assert [text[a:b] for a, b in court_spans(text, q)] == ["Le tribunal correctionnel de Caen", "la cour d'appel de Caen"]
+    # a court the question already names is not the answer
+    assert [text[a:b] for a, b in court_spans(text, "Quel tribunal siège après le tribunal correctionnel de Caen ?")] == \
+        ["la cour d'appel de Caen"]
