@@ -519,7 +519,7 @@ _ORGANISATION_Q = re.compile(r"^\s*(?:(?:de|dans|à|a|pour|par|chez)\s+)?(?:quel
                              r"compagnie|enseigne|fondation|ong|organisme|collectif|constructeur|fabricant|opérateur|groupe|club|"
                              r"équipe|parti|marque|journal)s?\b", re.IGNORECASE)
 #: « Quelle association… ? », « Quel syndicat… ? »: an organisation asked for by its kind
-_WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat)s?\b",
+_WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat|société|entreprise|compagnie)s?\b",
                           re.IGNORECASE)
 #: « installée à Saint-Pierre-sur-Dives », « basé à Lyon »: where something is, nobody
 _SITED_AT = re.compile(r"\b(?:install|situ|bas|implant|localis|domicili|n)(?:é|ée|és|ées)\s+(?:à|au|aux)\s+$", re.IGNORECASE)
@@ -1973,6 +1973,11 @@ class ExtractiveAnswerer:
             named = [(m.start(1), m.end(1)) for m in re.finditer(
                 rf"\b{re.escape(org.group('noun').lower())}s?\s+({_CAPITALISED}(?:\s+[^\W\d][\w'’-]*){{0,5}}?)"
                 r"(?=\s*(?:[,;:.()«»]|\squi\s|\s(?:a|ont|est|sont|avait|avaient|dénonce|estime|demande|réclame)\s|$))",
+                c.text, re.IGNORECASE) if c.text[m.start(1)].isupper()]
+            # « la société de gestion de l'aéroport, la SAC »: the name in apposition to the noun's phrase
+            named += [(m.start(1), m.end(1)) for m in re.finditer(
+                rf"\b{re.escape(org.group('noun').lower())}s?\s+(?:de|du|des|d['’])\s*[^,;:.()«»\d]{{1,60}}?,\s*(?:(?:la|le|les)\s+|l['’])?"
+                rf"({_CAPITALISED}(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’-]*){{0,4}})(?=\s*(?:[,;:.()«»]|$))",
                 c.text, re.IGNORECASE) if c.text[m.start(1)].isupper()]
             spans = sorted(set(spans) | set(named))
             which_named = set(named)

@@ -1680,3 +1680,8 @@ def test_why_someone_was_convicted(news_answerer) -> None:
     # « condamnée en 2024 … à une amende de 375.000 euros pour travail dissimulé »: the offence
     assert news_answerer.ask("Pourquoi Rapido avait-il été condamné en 2024 ?").short_answer == "pour travail dissimulé"
     assert news_answerer.ask("Pourquoi Gérard Lemoine a-t-il été condamné ?").short_answer == "pour prise illégale d'intérêts"
+
+
+def test_the_company_named_in_apposition_to_its_noun(news_answerer) -> None:
+    # « selon la société de gestion de l'aéroport, la SAC »: the name after the noun's phrase
+    assert news_answerer.ask("Quelle société gère l'aéroport de Catane ?").short_answer == "SAC"
