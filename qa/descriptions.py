@@ -18,16 +18,16 @@ from qa.spans import trim_span
 
 Span = tuple[int, int]
 
+#: finite verbs that make a capitalised opening a clause rather than a noun phrase
+_VERBS = frozenset("a ont est sont etait etaient avait avaient sera seront fut furent va vont doit peut".split())
 #: Words that start a clause, not a noun phrase: « , a eu un échange », « , qui a dit », « , selon… ».
-_CLAUSE_START = frozenset(
-    """a ont est sont etait etaient avait avaient sera seront fut furent fait font va vont doit peut
+_CLAUSE_START = _VERBS | frozenset(
+    """fait font
     qui que qu dont ou et mais car donc puis ni il elle ils elles on se s y en ne n je nous vous
     selon lors apres avant pendant depuis alors ainsi comme si quand lorsque tandis
     pour par dans avec sans sous sur au aux vers chez contre entre malgre outre ce cet cette des
     indique declare affirme precise explique ajoute estime souligne rappelle assure annonce""".split()
 )
-#: finite verbs that make a capitalised opening a clause rather than a noun phrase
-_VERBS = frozenset("a ont est sont etait etaient avait avaient sera seront fut furent va vont doit peut".split())
 _SEPARATORS = ",;:()«»\"“”"
 _MAX_WORDS = 18
 

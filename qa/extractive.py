@@ -274,7 +274,7 @@ _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause
                     # « sanctionné … pour ne pas avoir vérifié », « condamné pour avoir frappé »
                     r"|pour (?:ne pas |n['’])?avoir"
                     # « condamnée en 2024 … à une amende de 375.000 euros pour travail dissimulé »
-                    r"|(?:condamn|poursuivi|sanctionn|inculp|mise?s? en examen)\w*\b(?:[^.;]|\.(?=\d)){0,140}?\bpour\s+(?!la première|le moment)(?=[^\W\d]))",
+                    r"|(?:condamn|poursuivi|sanctionn|inculp|mise?s? en examen)\w*\b(?:[^.;]|\.(?=\d)){0,140}?\b(?P<offence>pour)\s+(?!la première|le moment)(?=[^\W\d]))",
                     re.IGNORECASE)
 #: where a cause clause ends: the sentence's end, a semicolon, or who says so
 _CAUSE_END = re.compile(r"\s*(?:[;:.!?]|»|,\s*(?:selon|a\s+(?:déclaré|indiqué|expliqué|précisé|annoncé)|explique|précise|indique))")
@@ -1642,9 +1642,11 @@ class ExtractiveAnswerer:
                 # the article that names a language, when the best one names none
                 # or, less likely, one that says what the best one does not (« fabriquent … ce
                 # fromage à croûte grise » for « De quelle couleur est la croûte… ? »)
-                return next(iter(_nearly_as_likely(ranked, lambda c: has_kind(c.text, kind, q.text), same_article=True)
-                                 or _less_likely_of_article(ranked, lambda c: has_kind(c.text, kind, q.text)
-                                                            and bool((set(q.idf) & c.matched) - best.matched))), best)
+                def of_kind(c: Candidate) -> bool:
+                    return has_kind(c.text, kind, q.text)
+
+                return next(iter(_nearly_as_likely(ranked, of_kind, same_article=True) or _less_likely_of_article(
+                    ranked, lambda c: of_kind(c) and bool((set(q.idf) & c.matched) - best.matched))), best)
             if _WORK_Q.search(q.text) and self._work_title(q, best) is None:
                 # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
                 return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
@@ -1916,8 +1918,8 @@ class ExtractiveAnswerer:
             start = m.end() if re.search(r"(?:expliqu|invoqu)\w*(?: par)?$", m.group(0), re.IGNORECASE) else m.start()
             if start == m.end() and (by := re.match(r"\s+(?:\w+ment\s+)?par\b", c.text[start:])):
                 start += by.end()
-            if re.match(r"condamn|poursuivi|sanctionn|inculp|mise? en examen", m.group(0), re.IGNORECASE):
-                start = m.start() + m.group(0).lower().rfind("pour")  # « … à une amende pour travail dissimulé »: the offence
+            if m.group("offence"):
+                start = m.start("offence")  # « … à une amende pour travail dissimulé »: the offence
             if 2 <= len(c.text[start:stop].split()) <= 25:
                 return trim_span(c.text, start, stop)
         return None
@@ -2129,9 +2131,8 @@ class ExtractiveAnswerer:
             if q.qtype == NUMBER:
                 if money and salary and not _SALARY_WORD.search(c.text):
                     continue  # « le long-métrage a coûté 43 millions » is no actor's salary
-                scaled = SCALED_RE.search(c.text[s:e]) or re.search(r"\b(?:millions?|milliards?)\b", c.text[s:e])
                 if money and not MONEY_RE.search(c.text[s:e]) and not (
-                        scaled and (MONEY_RE.search(c.text) or _MONEY_OF.search(c.text, s, e + 30)
+                        SCALED_RE.search(c.text[s:e]) and (MONEY_RE.search(c.text) or _MONEY_OF.search(c.text, s, e + 30)
                                     or _COST_BEFORE.search(c.text, max(0, s - 30), s))):
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one

@@ -457,8 +457,9 @@ def with_epithet(sentence: str, s: int, e: int) -> Span:
     return s, e
 
 
-#: « 846 millions d'aides » in a sentence that speaks of euros: an amount without its currency
-SCALED_RE = re.compile(r"\d\s*(?:millions?|milliards?|M€|Md€)\b", re.IGNORECASE)
+#: « 846 millions d'aides » in a sentence that speaks of euros, « va coûter quelques millions »: an
+#: amount without its currency
+SCALED_RE = re.compile(r"\b(?:millions?|milliards?)\b|\bM€|\bMd€", re.IGNORECASE)
 
 #: Units that make a number an amount of money (« 5,857 milliards d'euros », « 30 M$ »).
 MONEY_RE = re.compile(r"€|\$|£|\b(?:euros?|centimes?|dollars?|francs?|livres? sterling|yens?|yuans?|roubles?|dinars?|dirhams?|"
