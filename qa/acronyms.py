@@ -13,20 +13,16 @@ import re
 
 from index.analysis import FrenchAnalyzer, fold
 from qa.features import Token, tokens
-
-#: « Commission de régulation de l'énergie (CRE) », « l'Office français de la biodiversité (OFB) »:
-#: a capitalised word, up to eight more words, then the acronym in brackets
-_DEFINED = re.compile(r"(?<!\w)(?P<long>[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,8})\s+\((?P<acr>[A-Z][A-Z0-9&-]{1,9})\)")
-
+from qa.spans import DEFINED_RE, initials_start
 
 def definitions(text: str, analyzer: FrenchAnalyzer) -> dict[str, list[str]]:
     """Each acronym ``text`` defines, with the terms of its definition's words whose initials it
     spells (the long form's start is where the initials begin to match)."""
     out: dict[str, list[str]] = {}
-    for m in _DEFINED.finditer(text):
+    for m in DEFINED_RE.finditer(text):
         acr = m.group("acr")
         words = m.group("long").split()
-        start = _initials_start(words, acr.replace("-", "").replace("&", ""))
+        start = initials_start(words, acr.replace("-", "").replace("&", ""))
         if start is None:
             continue
         long = " ".join(words[start:])
@@ -34,19 +30,6 @@ def definitions(text: str, analyzer: FrenchAnalyzer) -> dict[str, list[str]]:
         if terms:
             out.setdefault(acr, terms)
     return out
-
-
-def _initials_start(words: list[str], acr: str) -> int | None:
-    """The first word of the longest tail of ``words`` whose capitalised or content words start
-    with the acronym's letters in order (« Commission de régulation de l'énergie » for CRE)."""
-    for start in range(len(words)):
-        if not words[start][:1].isupper():
-            continue
-        bare = [re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE) for w in words[start:]]
-        letters = [fold(w[:1]).upper() for w in bare if len(w) > 3 or w[:1].isupper()]
-        if "".join(letters) == acr.upper():
-            return start
-    return None
 
 
 def expanded(toks: list[Token], defs: dict[str, list[str]]) -> list[Token]:

@@ -34,7 +34,8 @@ from qa.descriptions import description_spans
 from qa.english import french_gloss, french_word, glossed
 from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
-from qa.kinds import asked_kind, asks_court, asks_penalty, court_spans, has_kind, kind_spans, penalty_spans
+from qa.kinds import (asked_kind, asks_court, asks_penalty, asks_rank, court_spans, has_kind, kind_spans, penalty_spans,
+                      rank_spans)
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PERSON_NOUNS, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
@@ -136,7 +137,9 @@ _WHEN_BETWEEN = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?
 _BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                        r"octobre|novembre|décembre)(?:\s+\d{4})?|\s+la\s+veille|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
                        # « inauguré samedi par la présidente… », « reçu mardi soir par »
-                       rf"|\s+{_WHEN_BETWEEN})?"
+                       rf"|\s+{_WHEN_BETWEEN}"
+                       # « classée « en danger critique d'extinction » par l'UICN »
+                       r"|\s+«[^»]{1,60}»)?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
 #: « par » that names no agent (« par ailleurs », « par an »)
 _NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure|personne|habitant|tête|conséquent|"
@@ -179,7 +182,8 @@ _EN_VERB = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?
 #: « la ligne 17 … en 2030 »: how much farther (characters) an answer outside the clause of the
 #: question's number counts, and what ends a clause
 CLAUSE_CHARS = 80.0
-_CLAUSE_CUT = re.compile(r"[;:]|,(?!\d)|\s[-–]\s")
+#: where a clause ends; « , dont deux mortels » goes on with the clause before it (its part)
+_CLAUSE_CUT = re.compile(r"[;:]|,(?!\d)(?!\s*dont\b)|\s[-–]\s")
 #: « qui » answers: how much nearer (characters) a name must be to beat one that starts with a
 #: given name (« Gérard Lemoine » over « Saint-Malo-de-Phily »); organisations still answer
 NOT_PERSON_CHARS = 30.0
@@ -455,9 +459,6 @@ _AWARDED_TO = re.compile(r"\b(?:revenue?s?|attribuée?s?|décernée?s?|remise?s?
 HEADLINE_PENALTY = math.log(2.0)
 #: a question about a rank, and the ordinals that answer it
 _RANK_Q = re.compile(r"\b(?:classement|rang|classée?s?|quelle\s+place|quelle\s+position)\b", re.IGNORECASE)
-_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|è|ème|eme|er|re)|premier|première|deuxième|second|seconde|troisième|quatrième|"
-                      r"cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière)(?!\w)"
-                      r"(?:\s+(?:mondiale?s?|place|position|rang|du classement|joueuse mondiale|joueur mondial))?", re.IGNORECASE)
 #: what « combien de … » counts in words too general for an article to repeat them (« combien de
 #: personnes » is answered by « 12 blessés », « combien de temps » by « trois heures »; people, see
 #: _PEOPLE, are counted as « personnes » as often as by their own noun)
@@ -467,7 +468,10 @@ _GENERIC_COUNT = re.compile(r"(?:personnes?|gens|fois|temps|ann[ée]es?|ans?|moi
 #: how many of the best sentence's article's likeliest sentences an age is looked for in
 AGE_TOP = 30
 #: « Quand X est-il arrivé… ? », « Quand le pont a-t-il été fermé ? »: the act dated
-_DATE_VERB_Q = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: the participle after the inverted subject (« a-t-il été arrêté »), or, when a name follows
+#: it instead (« suit-il Inès Morel »), the simple tense before it
+_DATE_VERB_Q = re.compile(r"(?:\b(?P<simple>[^\W\d]{4,}))?(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?"
+                          r"(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
 #: a determiner (and maybe an ordinal or adjective) before a word: it is a noun
 _DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|leur|leurs|du|des|de\s+la)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: verbs too common to say which act is dated (stems)
@@ -506,13 +510,30 @@ _RELATIVE_SUBJECT = re.compile(r",\s*qui\s+(?:(?:a|ont|avait|avaient|aura|auront
 _INVERTED_AFTER = re.compile(rf"(?:\s+{_WHEN_BETWEEN})?\s+")
 #: « Quel syndicat a lancé la grève ? » answered by « lancé par le SNCTA »: an organisation or a person
 #: asked by its kind, then a participle
-_WHICH_AGENT_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:a|ont|avait|avaient)\s+"
-                            r"(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))\b", re.IGNORECASE)
+_WHICH_AGENT_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?:[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:a|ont|avait|avaient)\s+"
+                            r"(?P<verb>[^\W\d]{4,}(?:é|ée|és|ées|i|is|it|u|us))\b"
+                            # « Quel organisme classe l'anguille… ? »: a body, a present tense, then its object
+                            r"|(?:organisme|institution|entreprise|société|association|agence|syndicat|organisation|fondation|"
+                            r"autorité|office|comité|commission|institut|laboratoire)s?\s+"
+                            r"(?P<present>[^\W\d]{3,}(?<!a)(?:e|ent|it))\s+(?:le|la|les|l['’]|un|une|des|du|ce|cette|ces)\b)",
+                            re.IGNORECASE)
 #: « Quelle bataille… ? », « Lors de quelle guerre… ? »: a kind of thing, often named after its noun
-_WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|lors\s+de|pendant|au\s+cours\s+de)\s+)?(?:quel|quelle|quels|quelles)\s+"
+_WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|pour|chez|lors\s+de|pendant|au\s+cours\s+de)\s+)?(?:quel|quelle|quels|quelles)\s+"
                            r"(?:(?:est|était|sont|étaient|fut)\s+(?:la|le|les|l')\s*)?"
                            r"(?:(?:nouvelle|nouveau|nouveaux|premier|première|dernier|dernière|principale?|principaux|autres?|"
                            r"grande?|ancienne?|seule?|meilleure?)\s+)?(?P<noun>[a-zéèêàçôû]{4,})\b(?!-t)", re.IGNORECASE)
+#: « Où X était-il caché ? »: where something was put or found, by the participle
+_HIDDEN_Q = re.compile(r"\boù\b.*?\b(?P<verb>(?:dissimul|cach|enfou|enterr|stock|entrepos|rang|gard|conserv|retrouv|découv)"
+                       r"[^\W\d]*(?:é|ée|és|ées|i|ie|is|ies|ert|erte|erts|ertes))\b", re.IGNORECASE)
+#: « dans une vingtaine de valises », « sous le plancher du salon »: the container, to the clause's
+#: end or the next place's preposition
+_HELD_IN = re.compile(r"\s+((?:dans|sous|derrière|sur|entre|parmi|au\s+fond\s+d['’]?\w*|à\s+l['’]intérieur\s+d['’]?\w*)\s+"
+                      r"[^,;:.()«»]{2,60}?)(?=\s*(?:[,;:.()«»]|$|\s(?:à|au|aux|en|vers|pour|par|qui|que|et|avant|après)\s))",
+                      re.IGNORECASE)
+#: « Pour quel club… ? », « Dans quelle équipe… ? »: a body people play, run or write for
+_CLUB_Q = re.compile(r"^\s*(?:dans|pour|chez|à|a|avec|de)\s+(?:quel|quelle|quels|quelles)\s+(?:club|équipe|formation|"
+                     r"parti|journal|quotidien|hebdomadaire|magazine|chaîne|radio|banque|groupe|cabinet|agence|école|université|"
+                     r"lycée|collège|laboratoire|service)s?\b", re.IGNORECASE)
 #: « Quelle banque… ? », « Dans quelle entreprise… ? »: an organisation, so nobody's own name
 _ORGANISATION_Q = re.compile(r"^\s*(?:(?:de|dans|à|a|pour|par|chez)\s+)?(?:quel|quelle|quels|quelles)\s+(?:(?:est|était|sont)\s+)?"
                              r"(?:(?:la|le|les|l['’])\s*)?(?:banque|institution|entreprise|société|association|syndicat|organisation|"
@@ -1120,6 +1141,13 @@ class ExtractiveAnswerer:
             found = next((c for c in ranked[1:RERANK_TOP] if c.prob >= ranked[0].prob * ROLE_OTHER_RATIO
                           and role_re.search(fold(c.text.lower())) and not self._role_of_another(q, c, role_re)
                           and self.typed(q, c)), None)
+            if found is None and subject:
+                # « l'ancien maire de Saint-Malo-de-Phily, X » does not say who is « le maire de
+                # Rennes » either: « a justifié le maire, Thomas Girard » in a story about Rennes
+                # does, however unlikely the sentence
+                about = [c for c in ranked[1:] if c.prob > 0 and role_re.search(fold(c.text.lower()))
+                         and not self._role_of_another(q, c, role_re) and self._about(c, subject, q)]
+                found = self._role_holder(q, ranked, role_re, which, subject, about, strict=False)
         if found is None and m is not None and not en:
             # « souligne le directeur du parc, Pascal Vardon » in another story than the best
             # sentence's: the role noun followed by what the question asks about, then a name
@@ -1280,7 +1308,7 @@ class ExtractiveAnswerer:
         if m:
             return self.analyzer._term((m.group("verb") or m.group("present") or m.group("inf")).lower())
         m = _BY_WHOM_Q.match(q.text) or _WHICH_AGENT_Q.match(q.text)  # « Par qui … est-il élu ? », « Quel syndicat a lancé … ? »
-        return self.analyzer._term(m.group("verb").lower()) if m else None
+        return self.analyzer._term((m.group("verb") or m.group("present")).lower()) if m else None
 
     def _agents(self, q: QuestionInfo, c: Candidate) -> list[tuple[int, int]]:
         """Spans of ``c`` that follow the question's verb and « par »: the named agent (« Airbus
@@ -1471,7 +1499,10 @@ class ExtractiveAnswerer:
             yield lambda c: all(says.search(c.text) for says in families), events
         # « Dans quelle ville X avait-il été arrêté ? » likewise: « Il avait été arrêté à Chiraz »
         acted = _DATE_VERB_Q.search(q.text) if q.qtype in (DATE, PLACE) and not families else None
-        verb = self.analyzer._term(acted.group("verb").lower()) if acted else ""
+        if acted and acted.group("verb")[:1].isupper():
+            verb = self.analyzer._term(acted.group("simple").lower()) if acted.group("simple") else ""
+        else:
+            verb = self.analyzer._term(acted.group("verb").lower()) if acted else ""
         if len(verb) >= 4 and verb not in _LIGHT_VERBS:
             # « Quand Kombouaré est-il arrivé à Nantes ? »: « a annoncé lundi le limogeage de son
             # entraîneur Antoine Kombouaré » dates the sacking; a less likely sentence of the article
@@ -1623,6 +1654,15 @@ class ExtractiveAnswerer:
             courts = _nearly_as_likely(ranked, courted, same_article=True) or _less_likely_of_article(ranked, courted)
             if courts:
                 return courts[0]
+        if q.qtype != NUMBER and asks_rank(q.text) and not rank_spans(best.text, q.text):
+            # « Quelle place X a-t-elle prise ? »: a sentence of the article that ranks someone
+            # (« a terminé deuxième de la course »), over one that names the race
+            def ranked_in(c: Candidate) -> bool:
+                return bool(rank_spans(c.text, q.text))
+
+            ranks = _nearly_as_likely(ranked, ranked_in, same_article=True) or _less_likely_of_article(ranked, ranked_in)
+            if ranks:
+                return ranks[0]
         said = _WHAT_SAID_Q.match(q.text) if q.qtype == OTHER else None
         if said:
             # « Qu'avait requis le parquet contre le maire de X ? »: the sentence that says what the
@@ -1664,6 +1704,15 @@ class ExtractiveAnswerer:
             # cyclone Bejisa », as for « Quelle bataille… ? », over one that names it another way
             named = _nearly_as_likely(ranked, lambda c: self._named_by_noun(q, c) is not None, same_article=True)
             if named:
+                return named[0]
+        if q.qtype == PERSON and _CLUB_Q.match(q.text) and self._named_by_noun(q, best) is None:
+            # « Pour quel club court X ? »: « la coureuse du club de l'ASPTT Grenoble », a sentence of
+            # the article that names her by her trade, not by name, over the lead that names her
+            named = _less_likely_of_article(ranked, lambda c: self._named_by_noun(q, c) is not None)
+            if named:
+                s, e = self._named_by_noun(q, named[0])  # type: ignore[misc]
+                lead = re.match(r"\w+\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+(?=l['’]))?", named[0].text[s:e])
+                named[0].answer_span = (s + (lead.end() if lead else 0), e)  # « l'ASPTT Grenoble »
                 return named[0]
         for has, alternatives in self._requirements(q):
             if has(best):
@@ -1831,6 +1880,8 @@ class ExtractiveAnswerer:
             return title
         if asks_court(q.text) and (courts := court_spans(c.text, q.text)):
             return courts[0]  # « la cour d'appel de Caen », not « de Caen »
+        if q.qtype != NUMBER and asks_rank(q.text) and (ranks := rank_spans(c.text, q.text)):
+            return ranks[0]  # « deuxième », « la sixième place », not the year of the final
         if asks_penalty(q.text) and (terms := penalty_spans(c.text)):
             return terms[0]  # « à deux ans d'emprisonnement avec sursis », not « de 58 ans à deux ans… »
         if q.qtype == OTHER and (kind := asked_kind(q.text)) and (words := kind_spans(c.text, kind, q.text)):
@@ -1868,7 +1919,7 @@ class ExtractiveAnswerer:
         titled = re.search(rf"\b{re.escape(noun[:1].upper() + noun[1:])}\s[^,;:.()«»]{{0,90}}?\s\([A-ZÉ]{{2,}}\)", c.text)
         if titled and not (fold(titled.group(0).lower()) in fold(q.text.lower())):
             return titled.span()
-        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
+        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+l['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
                              c.text):
             if not c.text[n.start(1)].isupper() or c.text[n.start()].isupper() and n.start() > 0:
                 continue
@@ -2007,7 +2058,10 @@ class ExtractiveAnswerer:
         if q.qtype == NUMBER and _RANK_Q.search(q.text):
             # « Quel était son classement ? » is answered by an ordinal (« 361e mondiale »), which
             # figures otherwise are not (« la 10e étape »)
-            spans = sorted(spans + [m.span() for m in _ORDINAL.finditer(c.text)])
+            ranks = rank_spans(c.text, q.text)
+            explicit = [sp for sp in ranks if re.search(r"(?:place|rang|position|mondiale?)s?$", c.text[sp[0]:sp[1]], re.IGNORECASE)]
+            # « la sixième place de la finale olympique à Paris en 2024 » ranks; « 2024 » does not
+            spans = explicit or sorted(set(spans) | set(ranks))
         elif q.qtype == NUMBER and (noun := _asked_noun(q.text)):
             # « Il s'agit du dixième établissement de santé visé … depuis le début de l'année » for
             # « Combien d'établissements ont été attaqués ? »: an ordinal before the counted noun counts
@@ -2015,10 +2069,23 @@ class ExtractiveAnswerer:
             after = {t.start: t.term for t in c.toks}
             spans = sorted(spans + [m.span() for m in _COUNTING_ORDINAL.finditer(c.text)
                                     if after.get(m.end() + 1) == term and c.text[m.end():m.end() + 1] == " "])
+        hid = _HIDDEN_Q.search(q.text) if q.qtype == PLACE else None
+        if hid:
+            # « Où les civelles étaient-elles dissimulées ? » « dissimulés dans une vingtaine de
+            # valises »: what holds the thing, right after the question's participle, is where
+            verb = self.analyzer._term(hid.group("verb").lower())
+            held = [(m.start(1), m.end(1)) for tok in c.toks if tok.term == verb
+                    and (m := _HELD_IN.match(c.text, tok.end))]
+            spans = sorted(set(spans) | set(held))
+            which_named = which_named | set(held)
         if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
             origins = origin_spans(c.text)
             spans = origins + [sp for sp in spans if not any(a <= sp[0] < b for a, b in origins)]
-        agents = [(a, b) for a, b in self._agents(q, c) if b > a] if q.qtype == PERSON else []
+        found_agents = self._agents(q, c) if q.qtype == PERSON else []
+        agents = [(a, b) for a, b in found_agents if b > a]
+        # a named agent is marked where its name starts: « classée « … » par l'Union internationale
+        # pour la conservation de la nature », not the « Union européenne » nearer the question's words
+        marks = {a for a, b in found_agents if a == b}  # only for « Quel organisme… ? »: « par le Premier ministre, X »
         if agents and lists:
             # « Quels syndicats ont lancé la grève ? » « lancée par les syndicats SUD-Rail et la
             # CGT-Cheminots »: the whole list the agent opens
@@ -2027,7 +2094,11 @@ class ExtractiveAnswerer:
             # « Qui finance les fouilles ? » « …, financés par l'aménageur du lotissement »
             return [(-1.0, 0, a, b) for a, b in agents] + [
                 d for d in self._typed_detail_spans(q, c, spans, anchors, lists, which_named) if d[2:] not in agents]
-        return self._typed_detail_spans(q, c, spans, anchors, lists, which_named)
+        details = self._typed_detail_spans(q, c, spans, anchors, lists, which_named)
+        if marks and _WHICH_AGENT_Q.match(q.text):
+            details = [(-1.0, *d[1:]) if d[2] in marks else d for d in details]
+            details.sort(key=lambda d: d[0] != -1.0)
+        return details
 
     def _typed_detail_spans(self, q: QuestionInfo, c: Candidate, spans: list[tuple[int, int]],
                             anchors: list[tuple[int, int]], lists: set[tuple[int, int]] | None = None,
@@ -2208,6 +2279,15 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= e), None)
                 if nxt is not None and nxt.term == asked_term and _COUNT_GAP.fullmatch(c.text, e, nxt.start):
                     key -= COUNTED_CHARS  # « combien d'enfants ? » « plus de 22.000 enfants de moins de deux ans »
+                elif re.match(r"\s+d['’]entre\s+(?:eux|elles)\b", c.text[e:]):
+                    # « Trois d'entre eux ont été placés en détention »: a part of those just counted, as
+                    # near to what is counted as « trois suspects » would be
+                    key = min(key, 1.0) - COUNTED_CHARS
+                elif nxt is not None and nxt.start - e < 3 and nxt.term in q.idf and not _PEOPLE.fullmatch(noun or "") and re.search(
+                        rf"\b(?:les|des|ces|leurs|ses)\s+{re.escape(nxt.surface)}\b", q.text, re.IGNORECASE):
+                    # « Combien de trottinettes les opérateurs devront-ils retirer ? »: « Les trois
+                    # opérateurs » counts the question's subject, not what it asks to count
+                    key += COUNTED_CHARS
                 elif (part := _PART_OF.match(c.text, e)) and (whole := next((t for t in c.toks if t.start >= part.end()), None)) \
                         is not None and whole.term == asked_term and whole.start - part.end() < 3:
                     # « 42 des 55 agents du service sont grévistes » for « Combien d'agents … sont

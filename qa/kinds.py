@@ -143,6 +143,46 @@ def court_spans(sentence: str, question: str) -> list[Span]:
             if fold(re.sub(r"^(?:la|le|les|l['’])\s*", "", m.group(0).lower())) not in folded]
 
 
+#: « Quelle place… ? », « À quel rang… ? », « Quel était le classement de X… ? »
+_RANK_Q = re.compile(r"\bquel(?:le)?s?\s+(?:(?:est|était|etait|a\s+été|fut)\s+)?(?:(?:la|le|sa|son|leur)\s+)?"
+                     r"(?:place|rang|classement)\b", re.IGNORECASE)
+_ORDINALS = ("premier|première|premiers|premières|second|seconde|deuxième|troisième|quatrième|cinquième|sixième|"
+             "septième|huitième|neuvième|dixième|onzième|douzième|treizième|quatorzième|quinzième|seizième|"
+             "vingtième|trentième|centième|dernier|dernière|avant-dernier|avant-dernière")
+#: « a terminé deuxième de la course », « la sixième place », « 3e », « au 12e rang », « 361e
+#: mondiale »: an ordinal, with the noun it ranks by when one follows
+_RANK = re.compile(
+    rf"(?:(?:la|le|au|à\s+la)\s+)?(?:\b(?:{_ORDINALS})\b|\b\d+(?:e|è|ème|eme|er|ère|re)\b)"
+    r"(?:\s+(?:mondiale?s?|place|position|rang|du classement|joueuse mondiale|joueur mondial)s?\b)?", re.IGNORECASE)
+
+
+def asks_rank(question: str) -> bool:
+    """Whether the question asks a ranking (« Quelle place X a-t-elle prise ? »)."""
+    return bool(_RANK_Q.search(question))
+
+
+def rank_spans(sentence: str, question: str) -> list[Span]:
+    """The ranks ``sentence`` gives that the question does not already say, in order. An ordinal
+    in a name (« la Cinquième République »), in a title (« Premier ministre ») or counting
+    something else (« la première fois », « le second tour ») is no rank, nor is « une seconde »."""
+    folded = fold(question.lower())
+    found = []
+    for m in _RANK.finditer(sentence):
+        ordinal = re.sub(r"^(?:la|le|au|à\s+la)\s+", "", m.group(0), flags=re.IGNORECASE).split()[0]
+        if re.match(r"\s+[A-ZÀ-ÖØ-Þ]", sentence[m.end():]) or (
+                ordinal[:1].isupper() and m.start() > 0 and not re.search(r"[.!?«:]\s*$", sentence[:m.start()])):
+            continue  # « la Cinquième République », « Le premier Français »
+        if re.match(r"\s+(?:ministre|secrétaire|adjoint|vice|fois|temps|tour|trimestre|semestre|étage|arrondissement|"
+                    r"édition|mandat|siècle|jour|mois|année|semaine|partie|phase|étape|moitié)", sentence[m.end():], re.IGNORECASE):
+            continue
+        if ordinal.lower().startswith("second") and re.search(r"\b(?:une|\d+|quelques|la)\s*$", sentence[:m.start()]):
+            continue  # « à moins d'une seconde »
+        if fold(ordinal.lower()) not in folded:
+            found.append(m.span())
+    # « la huitième place » says a rank outright, before a bare ordinal
+    return sorted(found, key=lambda sp: not re.search(r"(?:place|rang|position)s?$", sentence[sp[0]:sp[1]], re.IGNORECASE))
+
+
 def asks_penalty(question: str) -> bool:
     """Whether the question asks what sentence a court gave or the law provides."""
     return bool(_PENALTY_Q.search(question))

@@ -55,6 +55,9 @@ _DATE_PATTERNS = [
     # « il y a environ 72 millions d'années »
     rf"(?:il y a|depuis|voici|pendant|durant)\s+(?:(?:environ|près de|plus de|moins de|quelque)\s+)?"
     rf"(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+(?:,\d+)?|un|une)(?:\s+(?:millions?|milliards?|mille)\s+d['’]\s*|\s+){_REL_UNIT}",
+    # « depuis ses quinze ans », « dès l'âge de 8 ans », « depuis son enfance »: a time of life
+    rf"(?:depuis|dès)\s+(?:ses|leurs|l['’]âge\s+de)\s+(?:{_WRITTEN}(?:[- ](?:et[- ])?(?:{_WRITTEN}|un|une))*|\d+)\s+ans",
+    r"(?:depuis|dès)\s+(?:son|sa|leur)\s+(?:enfance|adolescence|jeunesse|plus\s+jeune\s+âge)",
     # « d'ici à la fin du premier trimestre 2026 », « au second semestre », « fin du troisième trimestre »
     rf"(?:d['’]ici\s+(?:à\s+)?|avant\s+|dès\s+|depuis\s+|jusqu['’]à\s+|à\s+partir\s+d[eu]\s+|au\s+cours\s+d[eu]\s+|pendant\s+|durant\s+)?"
     rf"(?:(?:la\s+|à\s+la\s+|au\s+)?(?:fin|début|milieu)\s+d[eu]\s+|au\s+|du\s+|le\s+|ce\s+)?"
@@ -334,6 +337,49 @@ _ORG_AND = re.compile(rf"\b(?:association|fondation|collectif|coopérative|féd�
 _INITIALS_BEFORE = re.compile(r"(?<![\w.’'-])(?!M\.\s)(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s)+$")
 
 
+#: « Commission de régulation de l'énergie (CRE) », « l'Office français de la biodiversité (OFB) »:
+#: a capitalised word, up to eight more words, then the acronym in brackets
+DEFINED_RE = re.compile(r"(?<!\w)(?P<long>[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,8})\s+\((?P<acr>[A-Z][A-Z0-9&-]{1,9})\)")
+
+
+def initials_start(words: list[str], acr: str) -> int | None:
+    """The first word of the longest tail of ``words`` whose capitalised or content words start
+    with the acronym's letters in order (« Commission de régulation de l'énergie » for CRE)."""
+    for start in range(len(words)):
+        if not words[start][:1].isupper():
+            continue
+        bare = [re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE) for w in words[start:]]
+        for skip in (frozenset(), _LINKS):
+            letters = [w[:1].upper() for w in bare if w[:1].isupper() or (len(w) > 3 and w.lower() not in skip)]
+            if "".join(_fold_letter(x) for x in letters) == acr.upper():
+                return start
+    return None
+
+
+#: prepositions an acronym skips (« Union internationale pour la conservation de la nature », UICN)
+_LINKS = frozenset("pour dans avec sans sous contre entre vers chez auprès".split())
+
+
+def _fold_letter(letter: str) -> str:
+    return letter.translate(_UNACCENT)
+
+
+_UNACCENT = str.maketrans("ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ", "AAAEEEEIIOOUUUC")
+
+
+def defined_spans(sentence: str) -> list[Span]:
+    """Names spelt out before their acronym, with it: « l'Union internationale pour la
+    conservation de la nature (UICN) » is one name, lower-case words and all."""
+    out = []
+    for m in DEFINED_RE.finditer(sentence):
+        acr = m.group("acr").replace("-", "").replace("&", "")
+        words = list(re.finditer(r"\S+", m.group("long")))
+        start = initials_start([w.group(0) for w in words], acr)
+        if start is not None and start < len(words) - 1:
+            out.append((m.start("long") + words[start].start(), m.end()))
+    return out
+
+
 def name_spans(sentence: str) -> list[Span]:
     """Runs of capitalised words (people, organisations, places), minus leading function words."""
     out: list[Span] = []
@@ -354,6 +400,9 @@ def name_spans(sentence: str) -> list[Span]:
             out.append((s, e))
     # « l'association Eau et Rivières de Bretagne »: after a singular organisation noun, « X et Y » is one name
     out += [m.span(1) for m in _ORG_AND.finditer(sentence)]
+    for a, b in defined_spans(sentence):
+        # « l'Union internationale pour la conservation de la nature (UICN) », not « Union internationale »
+        out = [(s, e) for s, e in out if not a <= s < b or e > b] + [(a, b)]
     return sorted(set(out))
 
 

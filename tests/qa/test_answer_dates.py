@@ -125,3 +125,9 @@ def test_repaired_answer_drops_the_note_of_a_dropped_citation():
                  dates=[note("Lundi", 1, "2024-03-12"), note("hier", 2, "2024-03-12")])
     assert [d["citation"] for d in ans.to_json()["dates"]] == [1]
 
+
+
+def test_a_time_of_life_is_a_date() -> None:
+    from qa.spans import date_spans
+    s = "qui la suit depuis ses quinze ans, dès l'âge de 8 ans et depuis son enfance"
+    assert [s[a:b] for a, b in date_spans(s)] == ["depuis ses quinze ans", "dès l'âge de 8 ans", "depuis son enfance"]

@@ -1685,3 +1685,55 @@ def test_why_someone_was_convicted(news_answerer) -> None:
 def test_the_company_named_in_apposition_to_its_noun(news_answerer) -> None:
     # « selon la société de gestion de l'aéroport, la SAC »: the name after the noun's phrase
     assert news_answerer.ask("Quelle société gère l'aéroport de Catane ?").short_answer == "SAC"
+
+
+def test_the_mayor_of_the_town_the_question_names(news_answerer) -> None:
+    # « l'ancien maire de Saint-Malo-de-Phily, Gérard Lemoine » in a story filed in Rennes is not
+    # the mayor of Rennes; « a justifié le maire, Thomas Girard » in a story about Rennes is
+    assert news_answerer.ask("Qui est le maire de Rennes ?").short_answer == "Thomas Girard"
+
+
+def test_ranks(news_answerer) -> None:
+    # « avait pris la sixième place de la finale olympique à Paris en 2024 »: the rank, not the year
+    assert news_answerer.ask("Quel était le classement d'Inès Morel en finale olympique à Paris ?").short_answer \
+        == "la sixième place"
+    # « Le premier Français, Hassan Chahdi, a pris la huitième place »: « premier Français » is no rank
+    assert news_answerer.ask("Quelle place a obtenue Hassan Chahdi ?").short_answer == "la huitième place"
+
+
+def test_the_club_a_common_noun_names(news_answerer) -> None:
+    # « la coureuse du club de l'ASPTT Grenoble » names her by her trade, far below the lead
+    assert news_answerer.ask("Pour quel club court Inès Morel ?").short_answer == "l'ASPTT Grenoble"
+
+
+def test_since_a_time_of_life(news_answerer) -> None:
+    # « qui la suit depuis ses quinze ans »; « suit-il Inès Morel » has no participle after « -il »
+    assert news_answerer.ask("Depuis quand Patrick Lenoir suit-il Inès Morel ?").short_answer == "depuis ses quinze ans"
+
+
+def test_counts_of_the_asked_noun(news_answerer) -> None:
+    # « Les trois opérateurs […] devront avoir retiré leurs 2.400 engins »: the operators are the subject
+    assert news_answerer.ask("Combien de trottinettes les opérateurs devront-ils retirer à Rennes ?").short_answer \
+        == "2.400 engins"
+    # « 212 accidents […] recensés en 2025, dont deux mortels »: the part the question qualifies
+    assert news_answerer.ask("Combien d'accidents de trottinette ont été mortels à Rennes en 2025 ?").short_answer == "deux"
+
+
+def test_the_agent_of_a_which_body_question(news_answerer) -> None:
+    # « classée « en danger critique d'extinction » par l'Union internationale pour la conservation
+    # de la nature (UICN) », not the « Union européenne » later in the sentence; the whole name
+    ans = news_answerer.ask("Quel organisme classe l'anguille européenne en danger critique d'extinction ?")
+    assert ans.short_answer == "Union internationale pour la conservation de la nature (UICN)"
+
+
+def test_where_something_was_hidden(news_answerer) -> None:
+    ans = news_answerer.ask("Où les civelles étaient-elles dissimulées ?")
+    assert ans.short_answer == "dans une vingtaine de valises"
+
+
+def test_names_spelt_out_before_their_acronym() -> None:
+    from qa.spans import defined_spans
+    s = ("classée par l'Union internationale pour la conservation de la nature (UICN) et par le Centre pour "
+         "la recherche (CPR)")
+    assert [s[a:b] for a, b in defined_spans(s)] == [
+        "Union internationale pour la conservation de la nature (UICN)", "Centre pour la recherche (CPR)"]

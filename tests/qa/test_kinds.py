@@ -104,3 +104,15 @@ def test_which_court() -> None:
     # a court the question already names is not the answer
     assert [text[a:b] for a, b in court_spans(text, "Quel tribunal siège après le tribunal correctionnel de Caen ?")] == \
         ["la cour d'appel de Caen"]
+
+
+def test_ranks_and_what_is_no_rank() -> None:
+    from qa.kinds import asks_rank, rank_spans
+    assert asks_rank("Quelle place Inès Morel a-t-elle prise ?")
+    assert asks_rank("Quel était le classement de Loïs Boisson ?")
+    assert not asks_rank("Quelle est la position de X sur le mariage ?")  # a stance
+    def ranks(s: str) -> list[str]:
+        return [s[a:b] for a, b in rank_spans(s, "Quelle place ?")]
+    assert ranks("Elle a terminé deuxième de la course, à moins d'une seconde de la gagnante.") == ["deuxième"]
+    assert ranks("Le premier Français, Hassan Chahdi, a pris la huitième place.") == ["la huitième place"]
+    assert ranks("Le Premier ministre a parlé pour la première fois sous la Cinquième République.") == []
