@@ -9,11 +9,10 @@ article that defines it only: another article's « CRE » may be something else.
 
 from __future__ import annotations
 
-import re
-
-from index.analysis import FrenchAnalyzer, fold
+from index.analysis import FrenchAnalyzer
 from qa.features import Token, tokens
 from qa.spans import DEFINED_RE, initials_start
+
 
 def definitions(text: str, analyzer: FrenchAnalyzer) -> dict[str, list[str]]:
     """Each acronym ``text`` defines, with the terms of its definition's words whose initials it

@@ -35,7 +35,7 @@ from qa.english import french_gloss, french_word, glossed
 from qa.acronyms import definitions, expanded
 from qa.first_names import starts_with_first_name
 from qa.kinds import (asked_kind, asks_court, asks_penalty, asks_rank, court_spans, has_kind, kind_spans, penalty_spans,
-                      rank_spans)
+                      rank_spans, says_rank_noun)
 from qa.qtypes import DATE, NAME, NUMBER, OTHER, PERSON, PERSON_NOUNS, PLACE, defined_name, is_english
 from qa.provenance import annotate
 from qa.spans import CLOCK_RE, MONEY_RE, NATIONALITIES, RACE_TIME_RE, SCALED_RE, VERSUS_RE, date_specificity, name_spans, origin_spans, trim_span, typed_spans, with_epithet
@@ -1708,9 +1708,10 @@ class ExtractiveAnswerer:
         if q.qtype == PERSON and _CLUB_Q.match(q.text) and self._named_by_noun(q, best) is None:
             # « Pour quel club court X ? »: « la coureuse du club de l'ASPTT Grenoble », a sentence of
             # the article that names her by her trade, not by name, over the lead that names her
-            named = _less_likely_of_article(ranked, lambda c: self._named_by_noun(q, c) is not None)
+            spans = {id(c): sp for c in ranked[1:12] if (sp := self._named_by_noun(q, c)) is not None}
+            named = _less_likely_of_article(ranked, lambda c: id(c) in spans)
             if named:
-                s, e = self._named_by_noun(q, named[0])  # type: ignore[misc]
+                s, e = spans[id(named[0])]
                 lead = re.match(r"\w+\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+(?=l['’]))?", named[0].text[s:e])
                 named[0].answer_span = (s + (lead.end() if lead else 0), e)  # « l'ASPTT Grenoble »
                 return named[0]
@@ -2059,7 +2060,7 @@ class ExtractiveAnswerer:
             # « Quel était son classement ? » is answered by an ordinal (« 361e mondiale »), which
             # figures otherwise are not (« la 10e étape »)
             ranks = rank_spans(c.text, q.text)
-            explicit = [sp for sp in ranks if re.search(r"(?:place|rang|position|mondiale?)s?$", c.text[sp[0]:sp[1]], re.IGNORECASE)]
+            explicit = [sp for sp in ranks if says_rank_noun(c.text[sp[0]:sp[1]])]
             # « la sixième place de la finale olympique à Paris en 2024 » ranks; « 2024 » does not
             spans = explicit or sorted(set(spans) | set(ranks))
         elif q.qtype == NUMBER and (noun := _asked_noun(q.text)):
@@ -2083,9 +2084,11 @@ class ExtractiveAnswerer:
             spans = origins + [sp for sp in spans if not any(a <= sp[0] < b for a, b in origins)]
         found_agents = self._agents(q, c) if q.qtype == PERSON else []
         agents = [(a, b) for a, b in found_agents if b > a]
-        # a named agent is marked where its name starts: « classée « … » par l'Union internationale
-        # pour la conservation de la nature », not the « Union européenne » nearer the question's words
-        marks = {a for a, b in found_agents if a == b}  # only for « Quel organisme… ? »: « par le Premier ministre, X »
+        # for « Quel organisme… ? », a named agent, marked where its name starts, comes first: « classée
+        # « … » par l'Union internationale pour la conservation de la nature », not the « Union
+        # européenne » nearer the question's words (for « Qui… ? », « par le Premier ministre, X »
+        # marks the title, and nearness finds the name)
+        marks = {a for a, b in found_agents if a == b} if found_agents and _WHICH_AGENT_Q.match(q.text) else set()
         if agents and lists:
             # « Quels syndicats ont lancé la grève ? » « lancée par les syndicats SUD-Rail et la
             # CGT-Cheminots »: the whole list the agent opens
@@ -2095,7 +2098,7 @@ class ExtractiveAnswerer:
             return [(-1.0, 0, a, b) for a, b in agents] + [
                 d for d in self._typed_detail_spans(q, c, spans, anchors, lists, which_named) if d[2:] not in agents]
         details = self._typed_detail_spans(q, c, spans, anchors, lists, which_named)
-        if marks and _WHICH_AGENT_Q.match(q.text):
+        if marks:
             details = [(-1.0, *d[1:]) if d[2] in marks else d for d in details]
             details.sort(key=lambda d: d[0] != -1.0)
         return details

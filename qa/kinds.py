@@ -156,6 +156,10 @@ _RANK = re.compile(
     r"(?:\s+(?:mondiale?s?|place|position|rang|du classement|joueuse mondiale|joueur mondial)s?\b)?", re.IGNORECASE)
 
 
+#: a rank said with the noun it ranks by (« la huitième place », « 361e mondiale »)
+_RANK_NOUN_END = re.compile(r"(?:place|rang|position|mondiale?)s?$", re.IGNORECASE)
+
+
 def asks_rank(question: str) -> bool:
     """Whether the question asks a ranking (« Quelle place X a-t-elle prise ? »)."""
     return bool(_RANK_Q.search(question))
@@ -180,7 +184,13 @@ def rank_spans(sentence: str, question: str) -> list[Span]:
         if fold(ordinal.lower()) not in folded:
             found.append(m.span())
     # « la huitième place » says a rank outright, before a bare ordinal
-    return sorted(found, key=lambda sp: not re.search(r"(?:place|rang|position)s?$", sentence[sp[0]:sp[1]], re.IGNORECASE))
+    return sorted(found, key=lambda sp: not says_rank_noun(sentence[sp[0]:sp[1]]))
+
+
+def says_rank_noun(rank: str) -> bool:
+    """Whether a rank of :func:`rank_spans` names what it ranks by (« la sixième place »), which a
+    bare ordinal (« deuxième ») or a year near it does not."""
+    return bool(_RANK_NOUN_END.search(rank))
 
 
 def asks_penalty(question: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from index.analysis import fold
 from qa.qtypes import DATE, NAME, NUMBER, PERSON, PLACE
 
 Span = tuple[int, int]
@@ -351,7 +352,7 @@ def initials_start(words: list[str], acr: str) -> int | None:
         bare = [re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE) for w in words[start:]]
         for skip in (frozenset(), _LINKS):
             letters = [w[:1].upper() for w in bare if w[:1].isupper() or (len(w) > 3 and w.lower() not in skip)]
-            if "".join(_fold_letter(x) for x in letters) == acr.upper():
+            if fold("".join(letters)).upper() == acr.upper():
                 return start
     return None
 
@@ -359,12 +360,6 @@ def initials_start(words: list[str], acr: str) -> int | None:
 #: prepositions an acronym skips (« Union internationale pour la conservation de la nature », UICN)
 _LINKS = frozenset("pour dans avec sans sous contre entre vers chez auprès".split())
 
-
-def _fold_letter(letter: str) -> str:
-    return letter.translate(_UNACCENT)
-
-
-_UNACCENT = str.maketrans("ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ", "AAAEEEEIIOOUUUC")
 
 
 def defined_spans(sentence: str) -> list[Span]:
