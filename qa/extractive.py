@@ -100,6 +100,10 @@ _ROLE_GAP = re.compile(rf"(?:\s+(?:{_ROLE_ADJ})(?![\w-])){{0,2}}"
 MEASURED_RATIO = 0.5
 #: a question asking how long something lasted, and the words that say it is a duration
 _LASTED_Q = re.compile(r"\bcombien\s+de\s+temps\b|\bdurée\b|\bhow\s+long\s+(?:did|does|do|will|would|has|have|had)\b", re.IGNORECASE)
+#: « Combien de temps dure le spectacle ? », « Quelle est la durée du chantier ? »: how long a thing
+#: lasts, which « depuis sept ans » (how long something has been going on) does not say
+_LASTS_Q = re.compile(r"\b(?:dur(?:e|ent|ait|aient|era|eront|é)|durée)\b", re.IGNORECASE)
+_ONGOING_BEFORE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
 _DURATION_WORDS = re.compile(r"\b(?:temps|durée|durer|duré|dure|durait|durera|devait|doit|last\w*|take|took|long)\b", re.IGNORECASE)
 #: how likely (against the best) a sentence saying what a measure question measures must be to
 #: replace a best one that says none of it
@@ -246,10 +250,16 @@ _PHYSICAL_MEASURES = [
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
 ]
+#: « Combien a coûté la rénovation… ? », « Quel est le montant des travaux ? »: what is priced
+_PRICED_Q = re.compile(r"\bco[uû]t\w*\s+(?:le|la|les|l['’]|un|une|des|ce|cette|ces|son|sa|ses)\s*(?P<what>[^\W\d]{4,})"
+                       r"|\b(?:montant|prix|coût|budget)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*(?P<what2>[^\W\d]{4,})", re.IGNORECASE)
+#: « Quelle part du budget… ? », « Quel taux… ? »: a share, said as a percentage, not an amount
+_SHARE_Q = re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b",
+                      re.IGNORECASE)
 _MEASURES = [
     *_PHYSICAL_MEASURES,
     (re.compile(r"^\s*(?:quel\s+(?:âge|age)|[àa] quel [âa]ge|how old|what age)\b", re.IGNORECASE), re.compile(r"\b(?:ans?|années|mois|semaines|siècles)\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b", re.IGNORECASE),
+    (_SHARE_Q,
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
     (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
@@ -272,7 +282,14 @@ MEASURE_CHARS = 200.0
 #: bracket or an apposition between commas and an auxiliary
 #: « X (Lotto) a remporté », « X, le Belge, a remporté », « Keolis, qui exploite le réseau »
 _BEFORE_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,?\s*qui\s+|(?:,[^,;:()]{1,80},\s*)?)(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?")
-_WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why)\b", re.IGNORECASE)
+_WHY_Q = re.compile(r"^\s*(?:pourquoi|pour quelle raison|pour quelles raisons|why"
+                    # « Quelle est la cause de la panne ? », « Quelles sont les raisons du retard ? »
+                    r"|quelle\s+(?:est|était|serait)\s+(?:la\s+cause|la\s+raison)\s+d"
+                    r"|quelles\s+(?:sont|étaient|seraient)\s+les\s+(?:causes|raisons)\s+d)", re.IGNORECASE)
+#: « la panne serait due à la défaillance d'un transformateur », « provoqué par »: a cause of what
+#: is named just before (a cause only when that is the question's own word: « des cancers dus aux
+#: retombées » does not say why the thyroid is saturated)
+_DUE_TO = re.compile(r"\b(?:dû|due|dus|dues|imputables?)\s+(?=à|au|aux)|\b(?:causée?s?|provoquée?s?)\s+par\s", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:s['’]expliqu\w*|expliqu\w* par|en raison d|à cause d|a cause d|du fait d|parce qu|car\b|"
                     r"grâce à|faute d|suite à|en réaction à|pour protester|afin d|dans le but d|invoqu\w*|attribu\w* (?:ce|cette|ces|la|le|les)\b[^.]{0,40}? à|because|due to"
                     # « sanctionné … pour ne pas avoir vérifié », « condamné pour avoir frappé »
@@ -315,6 +332,8 @@ _TOPONYM = re.compile(r"\b(?:La|Le|Les|L['’])\s*([A-ZÀ-Ý][\w-]+)")
 _NAME_WORD = r"(?:(?:Le|La|Les|L['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:sur|sous|en|lès|de|du)?[\s-]?[A-ZÀ-Ý][\w'’-]*)*"
 _NAMES_AFTER = re.compile(rf"(?:\s*,\s*{_NAME_WORD})*\s+et\s+{_NAME_WORD}(?![\w'’-])")
 _PLACE_PREPOSITION_START = re.compile(r"(?:à|a|en|au|aux)\s", re.IGNORECASE)
+_PLACED_BEFORE = re.compile(r"\b(?:à|en|au|aux|dans)\s+(?:(?:le|la|les)\s+|l['’])?$", re.IGNORECASE)
+_ARTICLED_NAMES_AFTER = re.compile(rf"(?:\s*,\s*(?:(?:le|la|les)\s+|l['’])?{_NAME_WORD})*\s+et\s+(?:(?:le|la|les)\s+|l['’])?{_NAME_WORD}(?![\w'’-])")
 #: « De quand datent les sépultures ? », « De quand date le château ? »: what is dated
 _DATES_FROM_Q = re.compile(r"^\s*(?:de\s+quand|de\s+quelle\s+(?:époque|année|période))\s+dat\w*\s+(?P<what>.+?)\s*\??\s*$", re.IGNORECASE)
 #: « neuf d'entre eux », « deux d'entre elles »: a figure that counts some of those just spoken of
@@ -418,6 +437,26 @@ _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-
 _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
                              r"gouvernement|parlement|ministère|métropole|communauté\s+d['’]agglomération|communauté\s+de\s+communes)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
+#: « Comment s'intitule le projet… ? », « Quel est le nom de l'opération… ? »: the noun to be named
+_TITLED_Q = re.compile(r"^\s*(?:comment\s+s'(?:intitul|appel|nomm)\w*|quel(?:le)?\s+est\s+(?:le\s+)?(?:nom|titre|intitulé)\s+d[eu]s?"
+                       r"|quel\s+nom\s+porte)\s+(?:le\s+|la\s+|les\s+|l'|son\s+|sa\s+|ses\s+|leur\s+|ce\s+|cette\s+)?(?P<noun>[^\W\d]{4,})\b",
+                       re.IGNORECASE)
+#: « , intitulé « Un théâtre ouvert » », « baptisé Horizon 2030 »: the name given
+_TITLED_AS = (r"(?:intitulée?s?|baptisée?s?|dénommée?s?|surnommée?s?|appelée?s?|nommée?s?|du\s+nom\s+de)\s+"
+              r"(?P<name>«[^«»]{1,80}»|[A-ZÀ-ÝŒ][\w’'-]*(?:\s+(?:[A-ZÀ-ÝŒ\d][\w’'-]*|de|du|des|la|le|d['’]\S+))*)")
+#: « Qui dirigeait le théâtre avant Clara Vidal ? »: the predecessor of someone named
+_BEFORE_SOMEONE_Q = re.compile(r"^\s*(?i:qui)\b.*\bavant\s+(?P<who>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)*)\s*\??\s*$")
+#: « succédera le 1er janvier à », « remplace », « prend la succession de », « son prédécesseur, »:
+#: the name that follows is who came before
+_SUCCEEDS = re.compile(r"\b(?:succ[ée]d\w*|remplac\w*|prend(?:ra)?\s+la\s+(?:succession|suite)|pris\s+la\s+(?:succession|suite)"
+                       r"|(?:son|sa|leur)\s+prédécesseur|(?:son|sa|leur)\s+prédécesseure)\b(?:[^,;:.()«»]{0,40}?\s(?:à|de|d['’]))?\s*,?\s*",
+                       re.IGNORECASE)
+#: « la ministre de la Culture », « le secrétaire d'État chargé des Transports »: a title whose
+#: capitalised word is a portfolio, not a name
+_PORTFOLIO_BEFORE = re.compile(r"(?P<title>\b(?:(?:le|la|l['’])\s*)?(?:ministre|secrétaire\s+d['’]État)"
+                               r"(?:\s+(?:délégué|déléguée|chargé|chargée))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|aux\s+))$",
+                               re.IGNORECASE)
+_PORTFOLIO = re.compile(r"(?:(?:le|la|l['’])\s*)?(?:ministre|secrétaire\s+d['’]État)\b", re.IGNORECASE)
 #: « L'acheteur […] est le musée J. Paul Getty », « par le musée Getty »: a building's institution that
 #: acts (a subject, an attribute, an agent) and is someone; not « dans le musée X », « au musée X »
 _ACTING_BUILDING = re.compile(r"(?:^|(?<=[\s,]))(?:(?:par|est|sont|était|fut|et)\s+)?(?:le|la|l['’])\s*"
@@ -472,6 +511,9 @@ AGE_TOP = 30
 #: it instead (« suit-il Inès Morel »), the simple tense before it
 _DATE_VERB_Q = re.compile(r"(?:\b(?P<simple>[^\W\d]{4,}))?(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:été\s+|pas\s+|déjà\s+)?"
                           r"(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: « Quand la réunion … ? », « À quelle date le procès … ? »: the noun whose date is asked
+_WHEN_SUBJECT_Q = re.compile(r"^\s*(?:quand|à\s+quelle\s+date|en\s+quelle\s+année)\s+(?:le|la|les|l['’]|ce|cette|ces)\s*"
+                             r"(?P<noun>[^\W\d]{4,})\b", re.IGNORECASE)
 #: a determiner (and maybe an ordinal or adjective) before a word: it is a noun
 _DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|une?|cette|ce|ces|sa|son|ses|leur|leurs|du|des|de\s+la)\s*(?:\w+\s+)?$", re.IGNORECASE)
 #: verbs too common to say which act is dated (stems)
@@ -518,6 +560,15 @@ _WHICH_AGENT_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?:[^\W\d]+(?:
                             r"(?P<present>[^\W\d]{3,}(?<!a)(?:e|ent|it))\s+(?:le|la|les|l['’]|un|une|des|du|ce|cette|ces)\b)",
                             re.IGNORECASE)
 #: « Quelle bataille… ? », « Lors de quelle guerre… ? »: a kind of thing, often named after its noun
+#: « À quel journal… ? » is answered by « au quotidien Les Dernières Nouvelles d'Alsace »: the
+#: nouns news uses for one of the asked noun's kind
+_NOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "journal": ("quotidien", "hebdomadaire", "magazine", "mensuel", "site", "titre"),
+    "média": ("journal", "quotidien", "hebdomadaire", "magazine", "radio", "chaîne", "site"),
+    "quotidien": ("journal",),
+    "magazine": ("hebdomadaire", "mensuel", "revue"),
+    "radio": ("station",),
+}
 _WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|pour|chez|lors\s+de|pendant|au\s+cours\s+de)\s+)?(?:quel|quelle|quels|quelles)\s+"
                            r"(?:(?:est|était|sont|étaient|fut)\s+(?:la|le|les|l')\s*)?"
                            r"(?:(?:nouvelle|nouveau|nouveaux|premier|première|dernier|dernière|principale?|principaux|autres?|"
@@ -570,6 +621,14 @@ _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|eme|ieme|ième)?$")
 _DURATION = re.compile(r"^(?:depuis|pendant|durant|jusqu)", re.IGNORECASE)
 #: « le dixième établissement », « la 12e victime »: an ordinal that says how many so far
 _COUNTING_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|ème|eme)|[a-zé-]{3,}ième)(?!\w)", re.IGNORECASE)
+#: « un an plus tôt », « l'année précédente »: when a figure held, said right after it (a year is
+#: left to :func:`_clause_of_number`)
+_WHEN_QUALIFIER = re.compile(r"\s*,?\s*(?P<when>(?:un|une|deux|trois|quatre|cinq|six|dix|\d+)\s+(?:ans?|années?|mois|semaines?|jours?)"
+                             r"\s+(?:plus\s+tôt|auparavant|avant)|l['’](?:an|année)\s+(?:dernière?|passée?|précédente?)"
+                             r")(?![\w-])", re.IGNORECASE)
+#: « Depuis quand… ? » is answered by « depuis 2018 », not by the sentence's more precise date
+_SINCE_Q = re.compile(r"^\s*depuis\s+(?:quand|quelle\s+(?:date|année|époque))\b", re.IGNORECASE)
+_SINCE = re.compile(r"^(?:depuis|dès)\b", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
 _VOTES_Q = re.compile(r"\bcombien\s+de\s+voix\b|\bhow many votes\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès|à partir de|a partir de|jusqu['’]à|depuis)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
@@ -595,7 +654,10 @@ _WHAT_SAID_Q = re.compile(r"^\s*qu['’](?:a|ont|avait|avaient|aura|auront)\s+(?
                           r"(?:le|la|les|l['’])\s*(?P<noun>[^\W\d]{3,})\b", re.IGNORECASE)
 #: « Combien l'OM a-t-il payé pour X ? », « Combien a rapporté la vente ? »: a verb of paying
 _MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|versée?s?|verser|dépensée?s?|dépenser|"
-                           r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|gagner|gagnera|empochée?s?|empocher|touchée?s?|toucher|levée?s?|lever)\b", re.IGNORECASE)
+                           r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|gagner|gagnera|empochée?s?|empocher|touchée?s?|toucher|levée?s?|lever"
+                           # « Combien la région a-t-elle promis ? »: an aid, a loan, a claim
+                           r"|promise?s?|promet|promettre|accordée?s?|accorder|allouée?s?|allouer|octroyée?s?|octroyer|débloquée?s?|débloquer"
+                           r"|prêtée?s?|prêter|empruntée?s?|emprunter|économisée?s?|économiser|réclamée?s?|réclamer|réclame|réclament)\b", re.IGNORECASE)
 
 #: Fallback weights (hand-set) when no trained file is present.
 _DEFAULT = {"idf_cov": 3.0, "bigram": 1.0, "proximity": 0.5, "names": 1.0, "type_ok": 1.0, "type_missing": -1.0,
@@ -1029,14 +1091,36 @@ class ExtractiveAnswerer:
         of the question (« Ce ralentissement s'explique par le recul des prix de l'énergie »)."""
         found = None
         for p, i, s, e, text in self._article_sentences(best.source):
-            if s == best.start or not _CAUSE.search(text):
+            if s == best.start:
                 continue
             toks = tokens(text, self.analyzer)
+            if not _CAUSE.search(text) and not any(
+                    any(t.term in q.idf and 0 <= m.start() - t.end <= 30 for t in toks) for m in _DUE_TO.finditer(text)):
+                continue
             weight = sum(q.idf.get(t, 0.0) for t in {t.term for t in toks})
             if weight > 0 and (found is None or weight > found[0]):
                 found = (weight, Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
                                            p.ordinal, toks, prob=best.prob * WHY_RATIO))
         return found[1] if found else None
+
+    def _titled_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
+        """For « Comment s'intitule le projet de X ? »: a sentence of ``best``'s article, retrieved
+        or not, that gives the question's noun its name (« Son projet, intitulé « Un théâtre
+        ouvert », prévoit… »), with that name as the answer span. News names a project, a plan or
+        an operation once, often in a sentence that says little else of the question."""
+        m = _TITLED_Q.match(q.text.replace("’", "'"))
+        if m is None:
+            return None
+        cue = re.compile(rf"\b{re.escape(m.group('noun'))}s?\s*,?\s*{_TITLED_AS}", re.IGNORECASE)
+        for p, i, s, e, text in self._article_sentences(best.source):
+            found = cue.search(text)
+            if found is None:
+                continue
+            c = best if s == best.start else Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
+                                                       p.ordinal, tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+            c.answer_span = found.span("name")
+            return c
+        return None
 
     def _article_sentences(self, source: str) -> Iterator[tuple["Passage", int, int, int, str]]:
         """Every sentence of an article, retrieved or not: (passage, index in it, start, end, text)."""
@@ -1158,13 +1242,55 @@ class ExtractiveAnswerer:
             return found
         # « a expliqué le président Waldemar Kita » far down an article about the FC Nantes, when no
         # likely sentence has the role at all: the role glued to a name, nothing in between
-        return self._role_holder(q, ranked, role_re, which, subject,
-                                 _likely_in_best_article(ranked, ROLE_RATIO_GLUED), strict=True)
+        found = self._role_holder(q, ranked, role_re, which, subject,
+                                  _likely_in_best_article(ranked, ROLE_RATIO_GLUED), strict=True)
+        if found is None:
+            # « a déclaré le directeur général, Hervé Castel » in a passage of the article that was
+            # not retrieved (other stories' « directeur » outranked it): the article's own sentences
+            found = self._role_holder(q, ranked, role_re, which, subject,
+                                      self._unretrieved(ranked, lambda text: bool(role_re.search(fold(text.lower())))), strict=True)
+        return found
+
+    def _unretrieved(self, ranked: list[Candidate], keep: Callable[[str], bool]) -> Iterator[Candidate]:
+        """The sentences of the best one's article that are not among ``ranked`` and that ``keep``
+        accepts, as candidates (a tenth of the best one's probability), in article order."""
+        best = ranked[0]
+        seen = {c.start for c in ranked if c.source == best.source}
+        for p, i, s, e, text in self._article_sentences(best.source):
+            if s not in seen and keep(text):
+                yield Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
+                                tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+
+    def _predecessor(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
+        """For « Qui dirigeait le TNS avant Clara Vidal ? »: the person a sentence of the best
+        one's article says the successor follows (« elle succédera … à Stanislas Merle », « elle
+        remplace X », « son prédécesseur, X »), its name as the answer span; ``None`` when the
+        question asks for no predecessor or no such sentence is found."""
+        m = _BEFORE_SOMEONE_Q.search(q.text)
+        if m is None:
+            return None
+        after = fold(m.group("who").lower())
+        best = ranked[0]
+        for c in ranked[:12]:
+            if c.source != best.source or c.prob < best.prob * ROLE_RATIO:
+                continue
+            for cue in _SUCCEEDS.finditer(c.text):
+                named = [(cue.end() + a, cue.end() + b) for a, b in name_spans(c.text[cue.end():cue.end() + 80])]
+                if not named or re.search(r"[;:.()«»]", c.text[cue.end():named[0][0]]):
+                    continue
+                a, b = named[0]
+                if fold(c.text[a:b].lower()) == after or not (
+                        starts_with_first_name(c.text[a:b]) or len(c.text[a:b].split()) >= 2):
+                    continue  # a person's name, not « à Strasbourg »
+                c.answer_span = (a, b)
+                return c
+        return None
 
     def _names_holder(self, q: QuestionInfo, led: "re.Match[str]", c: Candidate) -> bool:
         """Whether ``c`` can say who holds the role of a « Qui dirige X ? » question: it names
-        someone beyond the question's words, or says the role (« son directeur »)."""
-        return bool(self.typed(q, c)) or _says_role(led, c)
+        someone beyond the question's words, or says the role (« son directeur »). A minister
+        named by portfolio only (« La ministre de la Culture a nommé X ») is not who holds it."""
+        return any(not _PORTFOLIO.match(c.text, s) for s, _ in self.typed(q, c)) or _says_role(led, c)
 
     def _role_of_another(self, q: QuestionInfo, c: Candidate, role_re: "re.Pattern[str]") -> bool:
         """Whether every mention of the role in ``c`` is the role of a body the question does not
@@ -1521,6 +1647,21 @@ class ExtractiveAnswerer:
                            for t in c.toks)
 
             yield acts, dated_act
+        doer = self._agent_verb(q) if q.qtype == PERSON and _WHO_Q.match(q.text) else None
+        if doer and len(doer) >= 4 and doer not in _LIGHT_VERBS and doer not in _VERB_ROLES:
+            # « Qui a promis une enveloppe aux apiculteurs ? »: the lead names the union, a less likely
+            # sentence of its article says who promised (« Le vice-président …, Philippe Castan, a
+            # promis une première enveloppe »); none: the best one stands
+            def does(c: Candidate) -> bool:
+                return any(_same_verb(self._verb_term(t), doer) for t in c.toks)
+
+            def doing(ranked: list[Candidate], has: Callable[[Candidate], bool]) -> list[Candidate]:
+                # and says more of what was done than the best one (« enveloppe »), not just the verb
+                best = ranked[0]
+                return _nearly_as_likely(ranked, lambda c: has(c) and bool(self.typed(q, c)) and any(
+                    t not in best.matched and not _same_verb(t, doer) for t in set(q.idf) & c.matched), same_article=True) or ranked
+
+            yield does, doing
         rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
         if rate:
             what = self.analyzer._term(fold(rate.group("what").lower()))
@@ -1547,7 +1688,8 @@ class ExtractiveAnswerer:
             def ahead(c: Candidate) -> bool:
                 return any(speaks_of_future(c.text, s, e) for s, e in self.typed(q, c))
 
-            yield ahead, lambda ranked, has: _nearly_as_likely(ranked, has) or ranked
+            yield ahead, lambda ranked, has: _nearly_as_likely(
+                ranked, lambda c: has(c) and self._keeps_subject(q, ranked[0], c)) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         if (noun and re.fullmatch(r"[^\W\d]{4,}", noun) and noun not in STOP_WORDS and not _GENERIC_COUNT.fullmatch(noun)
                 and not _PEOPLE.fullmatch(noun)):
@@ -1691,12 +1833,12 @@ class ExtractiveAnswerer:
                 # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
                 return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
                                                    same_article=True)), best)
-            if _WHY_Q.match(q.text) and not _CAUSE.search(best.text):
+            if _WHY_Q.match(q.text) and not self._gives_cause(q, best):
                 # « Pourquoi l'inflation ralentit-elle ? »: a nearly as likely sentence that gives a
-                # cause (« s'explique par », « en raison de ») over one that restates the fact; else
-                # when the best is the headline, which restates the question, one of the article's
-                # sentences that were not retrieved
-                return next(iter(_cued_in_same_article(ranked, _CAUSE)), None) or (
+                # cause (« s'explique par », « en raison de », « la panne serait due à ») over one that
+                # restates the fact; else when the best is the headline, which restates the question,
+                # one of the article's sentences that were not retrieved
+                return next(iter(_nearly_as_likely(ranked, lambda c: self._gives_cause(q, c), same_article=True)), None) or (
                     self._cause_in_article(q, best) if _is_headline(best) or WIRE_DATELINE.match(best.text) else None) or best
             return best
         if q.qtype == NAME and self._named_by_noun(q, best) is None and _WHICH_NOUN_Q.match(q.text.replace("’", "'")):
@@ -1722,6 +1864,10 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
+        if q.qtype == PERSON and (before := self._predecessor(q, ranked)) is not None:
+            return before
+        if q.qtype == NAME and (titled := self._titled_in_article(q, ranked[0])) is not None:
+            return titled
         if q.qtype in (PERSON, NAME):
             # « Valence, entraîné par l'Espagnol Pedro Martínez, » names the doer of the question's
             # verb: another sentence's role noun (« L'entraîneur Frédéric Fauthoux ») is someone else's
@@ -1769,6 +1915,8 @@ class ExtractiveAnswerer:
         def related(c: Candidate) -> bool:
             if best_does and not does(c):
                 return False  # « Qui va saisir le Conseil ? »: the sentence that says who will, not who censured
+            if not self._keeps_subject(q, best, c):
+                return False
             if acts is not None and not best_acts and acts(c):
                 return True
             # another article's sentence competes on its date only with half of what the best matched:
@@ -1856,8 +2004,35 @@ class ExtractiveAnswerer:
                 # semaines », a sentence that says what lasted
                 other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and (
                     not lasted or bool(measured & c.matched)))), None)
+            elif other is None and (priced := _PRICED_Q.search(q.text)):
+                # « Combien a coûté la rénovation du téléphérique ? »: the lead tells the breakdown, a
+                # less likely sentence of its article the cost of what is priced (« rénové en 2021
+                # pour 40 millions d'euros »), which the lead does not name
+                what = self.analyzer._term((priced.group("what") or priced.group("what2")).lower())
+                if what not in ranked[0].matched:
+                    other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and what in c.matched)), None)
             return other if other is not None or figure else best
+        titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
+        if titled and _is_person_noun(titled.group("noun")):
+            # « Comment s'appelle la passagère ? »: no likely sentence gives a name but the question's
+            # own (« Une femme de 67 ans … à l'hôpital de Sallanches »), and a person's name is
+            # capitalised; the articles do not say (a thing's name may be common words)
+            return None
         return best
+
+    def _keeps_subject(self, q: QuestionInfo, best: Candidate, c: Candidate) -> bool:
+        """Whether ``c`` may date what ``best`` dates: for « Quand la réunion … doit-elle avoir
+        lieu ? », another story's « doit recevoir les représentants de la filière le 3 mars »
+        names no « réunion », which the best sentence does; it dates something else. People and
+        plurals are left free: news refers to them by a pronoun (« Ils seront présentés… »)."""
+        subject = _WHEN_SUBJECT_Q.match(q.text) if q.qtype == DATE else None
+        if subject is None or c.source == best.source:
+            return True
+        noun = fold(subject.group("noun").lower())
+        if noun[-1:] in "sx" or noun in PERSON_NOUNS:
+            return True  # « Quand les suspects seront-ils présentés ? » « Ils seront présentés vendredi »
+        term = self.analyzer._term(subject.group("noun").lower())
+        return term not in best.matched or term in c.matched
 
     def _measured_terms(self, q: QuestionInfo) -> set[str]:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
@@ -1920,7 +2095,8 @@ class ExtractiveAnswerer:
         titled = re.search(rf"\b{re.escape(noun[:1].upper() + noun[1:])}\s[^,;:.()«»]{{0,90}}?\s\([A-ZÉ]{{2,}}\)", c.text)
         if titled and not (fold(titled.group(0).lower()) in fold(q.text.lower())):
             return titled.span()
-        for n in re.finditer(rf"\b(?i:{re.escape(noun)}s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+l['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
+        kinds = "|".join(re.escape(k) for k in (noun, *_NOUN_KINDS.get(noun.lower(), ())))
+        for n in re.finditer(rf"\b(?i:(?:{kinds})s?)\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+l['’])?({_CAPITALISED}(?:[\s-](?:de\s+|d['’]|du\s+|la\s+|[A-Z]\.\s+)?{_CAPITALISED})*)",
                              c.text):
             if not c.text[n.start(1)].isupper() or c.text[n.start()].isupper() and n.start() > 0:
                 continue
@@ -1952,11 +2128,22 @@ class ExtractiveAnswerer:
                 best = (dist, m.span(1))
         return best[1] if best else None
 
+    def _gives_cause(self, q: QuestionInfo, c: Candidate) -> bool:
+        """Whether ``c`` has a cause cue (« en raison de », « s'explique par »), or says that what the
+        question names is « dû à » or « provoqué par » something."""
+        return bool(_CAUSE.search(c.text)) or bool(self._due_to(q, c))
+
+    def _due_to(self, q: QuestionInfo, c: Candidate) -> list["re.Match[str]"]:
+        """« la panne serait due à », « provoqué par » in ``c`` right after a word of the question
+        (within four words): the cause of what the question asks about."""
+        return [m for m in _DUE_TO.finditer(c.text)
+                if any(t.term in q.idf and 0 <= m.start() - t.end <= 30 for t in c.toks)]
+
     def _cause_clause(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
         """For « Pourquoi … ? »: the clause a cause cue opens (« en raison de la sécheresse », « pour
         avoir frappé un policier »), to the sentence's or the clause's end; none when the cue is
         the question's own words or the clause is too short or too long to be an answer."""
-        for m in _CAUSE.finditer(c.text):
+        for m in sorted([*_CAUSE.finditer(c.text), *self._due_to(q, c)], key=lambda m: m.start()):
             if fold(m.group(0).lower()) in fold(q.text.lower()):
                 continue
             end = _CAUSE_END.search(c.text, m.end())
@@ -1967,10 +2154,13 @@ class ExtractiveAnswerer:
                 stop = comma
             # « Cette baisse s'explique (principalement) par le repli des cours », « invoque la baisse
             # des commandes »: what explains, not the verb
-            start = m.end() if re.search(r"(?:expliqu|invoqu)\w*(?: par)?$", m.group(0), re.IGNORECASE) else m.start()
+            start = m.end() if re.search(r"(?:expliqu|invoqu)\w*(?: par)?$|(?:dû|due|dus|dues|imputables?|par)\s+$",
+                                         m.group(0), re.IGNORECASE) else m.start()
+            if start == m.end() and (to := re.match(r"(?:à\s+|au\s+|aux\s+)", c.text[start:])):
+                start += to.end() if to.group(0).startswith("à") else 0  # « due à la défaillance »: « la défaillance »
             if start == m.end() and (by := re.match(r"\s+(?:\w+ment\s+)?par\b", c.text[start:])):
                 start += by.end()
-            if m.group("offence"):
+            if m.re is _CAUSE and m.group("offence"):
                 start = m.start("offence")  # « … à une amende pour travail dissimulé »: the offence
             if 2 <= len(c.text[start:stop].split()) <= 25:
                 return trim_span(c.text, start, stop)
@@ -2043,8 +2233,17 @@ class ExtractiveAnswerer:
             spans = [(m.start("inst") if (m := _ACTING_BUILDING.search(c.text, max(0, a - 30), a))
                       and not _PLACE_PREPOSITION_BEFORE.search(c.text, max(0, m.start() - 12), m.start()) else a, b)
                      for a, b in spans]
+            # « La ministre de la Culture a nommé… »: « Culture » is her portfolio; the title is who
+            spans = [(m.start("title") if (m := _PORTFOLIO_BEFORE.search(c.text, max(0, a - 60), a)) else a, b)
+                     for a, b in spans]
         if q.qtype in (PLACE, PERSON, NAME) and _PLURAL_Q.search(q.text):
             spans, lists = _enumerations(c.text, spans)  # « Quelles provinces… ? » « Gharb, Fès, Marrakech et Tafilalt »
+            if q.qtype == PLACE:
+                # « Dans quels départements… ? » « dans le Tarn et le Gers »: one preposition, each name its article
+                more = {(a, m.end()) for a, b in spans if (_PLACE_PREPOSITION_START.match(c.text, a) or re.match(r"dans\s", c.text[a:a + 5])
+                                                           or _PLACED_BEFORE.search(c.text, max(0, a - 12), a))
+                        and (m := _ARTICLED_NAMES_AFTER.match(c.text, b))}
+                spans, lists = sorted(set(spans) | more), lists | more
         elif q.qtype == PLACE:
             # « Où se tiendra l'Euro 2028 ? » « en Espagne, au Portugal et en Suisse »: places listed
             # with commas and a final « et » are one answer, whatever the question's number
@@ -2108,6 +2307,9 @@ class ExtractiveAnswerer:
                             which_named: set[tuple[int, int]] | None = None) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
+        since = q.qtype == DATE and bool(_SINCE_Q.match(q.text))
+        lasting = q.qtype == NUMBER and bool(_LASTS_Q.search(q.text)) and not re.search(r"\bdepuis\b", q.text, re.IGNORECASE)
+        when_asked = {fold(m.group("when").lower()) for m in _WHEN_QUALIFIER.finditer(q.text)} if q.qtype == NUMBER else set()
         # a thing's age (« une carotte de glace vieille de 1,2 million d'années »), once per sentence
         things_ages = [m.span() for m in _OLD_AS.finditer(c.text)] if duration_ok and not _AGE_Q.search(q.text) else []
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
@@ -2312,6 +2514,11 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= e), None)
                 if nxt is not None and nxt.start - e < 3 and nxt.term in q.idf and nxt.term != asked_term:
                     key -= COUNTED_CHARS + 1.0  # « Combien d'attaques ont été mortelles ? » « 34 attaques, dont 11 mortelles »
+            if lasting and _ONGOING_BEFORE.search(c.text, max(0, s - 10), s):
+                key += NOT_PERSON_CHARS  # « Combien de temps dure le spectacle ? » is not « dirige depuis sept ans »
+            if q.qtype == NUMBER and when_asked and (then := _WHEN_QUALIFIER.match(c.text, e)) and \
+                    fold(then.group("when").lower()) in when_asked:
+                key -= BREAKDOWN_CHARS  # « Combien coûtait-il un an plus tôt ? » « contre 7,50 euros un an plus tôt »
             if q.qtype == NUMBER:
                 after = _BREAKDOWN.match(c.text, e)
                 if after:
@@ -2334,6 +2541,8 @@ class ExtractiveAnswerer:
                 elif _FOR_PERIOD.search(c.text, 0, s) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     key += 150.0  # « le budget pour 2025 » is what it is for, not when it happened
                     spec = 0
+                if since and _SINCE.match(c.text[s:e]):
+                    key -= NOT_PERSON_CHARS  # « Depuis quand X dirigeait-il le TNS ? » « depuis 2018 »
             if q.qtype == NAME and any(m.end() == s for m in _NAMING.finditer(c.text, max(0, s - 30), s + 1)):
                 key -= NOT_PERSON_CHARS  # the name the sentence gives (« Baptisé Occitanosaurus montoulierensis »)
                 if (ep := _EPITHET.match(c.text, e)) and c.text[s:e].count(" ") == 0:
@@ -2588,8 +2797,9 @@ def asks_money(question: str) -> bool:
     """Whether the question asks for an amount of money: « combien coûte », « quel budget »,
     « combien d'euros » — but not « par combien de voix le budget a-t-il été adopté ? », which
     counts votes."""
-    if _CHANGE_Q.search(question):
-        return bool(re.search(r"\b(?:euros?|dollars?)\b", question, re.IGNORECASE))  # « de combien les prix ont-ils baissé »: a change
+    if _CHANGE_Q.search(question) or _SHARE_Q.search(question):
+        # « de combien les prix ont-ils baissé »: a change; « quelle part du budget »: a share
+        return bool(re.search(r"\b(?:euros?|dollars?)\b", question, re.IGNORECASE))
     counted = _COUNTED.search(question)
     if counted:
         return bool(_MONEY_NOUN.match(counted.group("noun")))
@@ -2647,6 +2857,13 @@ def _crossed_threshold(q: QuestionInfo, text: str, start: int) -> bool:
     return bool(_THRESHOLD_BEFORE.search(text, max(0, start - 40), start)) and not _THRESHOLD_Q.search(q.text)
 
 
+def _is_person_noun(noun: str) -> bool:
+    """« passagère », « médecin », « victimes »: a noun for people (masculine, feminine, plural)."""
+    folded = fold(noun.lower())
+    return any(w in PERSON_NOUNS for w in (folded, folded.rstrip("sx"), re.sub(r"e?s?$", "", folded),
+                                            re.sub(r"ere?s?$", "er", folded)))
+
+
 def _less_likely_of_article(ranked: list[Candidate], keep: Callable[[Candidate], bool]) -> list[Candidate]:
     """The first sentence of the best one's article, at least ``ROLE_RATIO`` of its probability,
     that ``keep`` accepts: where an article tells the event in one sentence and the detail asked
@@ -2668,13 +2885,6 @@ def _proper_names(question: str, word: str, first_acronym: bool) -> list[str]:
             continue
         out.append(w)
     return out
-
-
-def _cued_in_same_article(ranked: list[Candidate], cue: "re.Pattern[str]") -> list[Candidate]:
-    """The sentences after the best one, of its article and at least ``WHY_RATIO`` of its
-    probability, that ``cue`` finds: where to look when the best sentence lacks what the
-    question asks (a cause)."""
-    return _nearly_as_likely(ranked, lambda c: bool(cue.search(c.text)), same_article=True)
 
 
 def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:

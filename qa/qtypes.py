@@ -59,7 +59,10 @@ _PERSON_NOUNS = {
 }
 #: nouns that ask for someone (folded), for other modules: « un chirurgien de 58 ans » is an age
 PERSON_NOUNS: frozenset[str] = frozenset(_PERSON_NOUNS) | {"patiente", "victime", "enfant", "adolescent", "adolescente",
-                                                           "retraite", "retraitee", "conducteur", "conductrice", "chauffeur"}
+                                                           "retraite", "retraitee", "conducteur", "conductrice", "chauffeur",
+                                                           "passager", "passagere", "infirmier", "infirmiere", "randonneur",
+                                                           "randonneuse", "touriste", "temoin", "suspect", "suspecte",
+                                                           "blesse", "blessee", "eleve", "etudiant", "etudiante"}
 #: things known by a proper name: « Quel cyclone… ? » (Dina), « Quel trophée… ? » (la Coupe de France)
 _NAME_NOUNS = {"cyclone", "ouragan", "typhon", "tempete", "trophee"}
 #: adjectives set before the asked noun (« Quel est le premier client… ? », « la principale ville »)

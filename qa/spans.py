@@ -20,7 +20,7 @@ _MONTH = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembr
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _YEAR = r"(?:1\d{3}|20\d{2}|\d{2,3}(?=\s*(?:av|apr)))"
 _WRITTEN = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-            r"vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)")
+            r"vingts?|trente|quarante|cinquante|soixante|cents?|mille|quelques|plusieurs)")
 _REL_UNIT = r"(?:jours?|semaines?|mois|ans|années|annees|décennies|siècles?|heures?|minutes?)"
 _ROMAN = r"(?:[IVXL]+|\d{1,2})(?:e|è|ème|eme|er)"
 _CLOCK = (r"(?:(?:(?:à partir de|à|vers|dès|peu avant|peu après|avant|après|jusqu'à|aux alentours de)\s+)?"
@@ -41,7 +41,10 @@ _DATE_PATTERNS = [
     rf"(?:(?:en|depuis|dès|jusqu'en|(?:à la\s+)?(?:fin|début|mi|courant|mi-)\s*|(?:à la\s+)?mi-)\s*)+{_MONTH}(?:\s+(?:{_YEAR}|dernier|prochain))?",
     rf"{_MONTH}\s+{_YEAR}",
     # « jusqu'à la fin du mois de septembre », « au début du mois d'août »
-    rf"(?:jusqu['’]à\s+|à\s+|dès\s+)?(?:la\s+|au\s+)?(?:fin|début|milieu)\s+du\s+mois\s+(?:de\s+|d['’]){_MONTH}(?:\s+{_YEAR})?",
+    rf"(?:jusqu['’]à\s+|à\s+|dès\s+|avant\s+|après\s+|d['’]ici\s+(?:à\s+)?)?(?:la\s+|au\s+)?(?:fin|début|milieu)\s+du\s+mois\s+(?:de\s+|d['’]){_MONTH}(?:\s+{_YEAR})?",
+    # « dès la rentrée 2027 », « à la rentrée scolaire »: the start of the school year
+    rf"(?:(?:dès|depuis|avant|après|pour|jusqu['’]à)\s+la|à\s+la)\s+rentrée(?:\s+(?:scolaire|universitaire|de\s+septembre))?"
+    rf"(?:\s+(?:{_YEAR}|prochaine|dernière))?|la\s+rentrée\s+(?:{_YEAR}|prochaine|dernière)",
     # « du VIe et du VIIe siècle », « entre le XIIe et le XIVe siècle »: one answer
     rf"(?:du|au|le|entre le|entre)\s+{_ROMAN}(?:\s+siècle)?\s+(?:et|au|à)\s+(?:du\s+|le\s+|au\s+)?{_ROMAN}\s+siècles?",
     # au XVIIe siècle, du 19e siècle
@@ -87,7 +90,8 @@ _UNIT_WORD = r"(?!(?:n|l|qu|s|c|j|m|t)['’])[a-zà-ÿœæ][\w’'-]*"
 _NUM_CORE = r"\d+(?:[.\u00a0\u202f ]\d{3})*(?:[,.]\d+)?"
 _SCALE = r"(?:\s+(?:millions?|milliards?|mille|billions?))"
 NUMBER_RE = re.compile(
-    rf"(?:(?:près de|environ|plus de|moins de|au moins|au plus|quelque|jusqu['’]à|pas moins de|presque|un peu plus de|un peu moins de)\s+)?"
+    # (« auprès de 640 exploitations » is no « près de »)
+    rf"(?:(?<!\w)(?:près de|environ|plus de|moins de|au moins|au plus|quelque|jusqu['’]à|pas moins de|presque|un peu plus de|un peu moins de)\s+)?"
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
@@ -130,7 +134,14 @@ _OF = r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
 _LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-])"
 #: lower-case adjectives that belong to an institution's name (« la Commission européenne »,
 #: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
-_NAME_ADJ = (r"(?:\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
+_NAME_ADJ = (r"(?:"
+             # a school named by adjectives and its field: « le Conservatoire national supérieur d'art
+             # dramatique de Paris », « l'École nationale supérieure des mines de Nancy »
+             r"(?:(?<=Conservatoire)|(?<=École)|(?<=Ecole)|(?<=Institut)|(?<=Université)|(?<=Académie))"
+             r"(?:\s+(?:national|nationale|supérieur|supérieure|régional|régionale|normal|normale|municipal|municipale"
+             r"|départemental|départementale|européen|européenne|international|internationale|polytechnique)(?![\w-])){1,3}"
+             rf"(?:\s+{_OF}{_LOWER_WORD}(?:\s+{_LOWER_WORD})?(?=\s+{_OF}[A-ZÀ-ÝŒ]))?(?:\s+{_OF}{_CAP}(?:-{_CAP})*)?"
+             r"|\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
              r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire|"
              r"(?<=Force\s)ouvrière|(?<=Lutte\s)ouvrière)(?![\w-])"

@@ -1737,3 +1737,110 @@ def test_names_spelt_out_before_their_acronym() -> None:
          "la recherche (CPR)")
     assert [s[a:b] for a, b in defined_spans(s)] == [
         "Union internationale pour la conservation de la nature (UICN)", "Centre pour la recherche (CPR)"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Quatre-vingts passagers sont restés bloqués.", ["Quatre-vingts passagers"]),
+    ("Il a vendu deux cents ruches.", ["deux cents ruches"]),
+    # « auprès de » holds no « près de »: the figure is still found
+    ("selon une enquête menée auprès de 640 exploitations.", ["640 exploitations"]),
+])
+def test_written_and_hidden_figures(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Elle veut ouvrir une section dès la rentrée 2027.", ["dès la rentrée 2027"]),
+    ("Les élèves reprendront à la rentrée.", ["à la rentrée"]),
+    ("Une réunion est promise avant la fin du mois de novembre.", ["avant la fin du mois de novembre"]),
+    # the school year as a subject is no date
+    ("La rentrée des classes a lieu lundi.", ["lundi"]),
+])
+def test_school_year_and_month_end_dates(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, date_spans(sentence)) == expected
+
+
+def test_a_school_named_by_adjectives_and_its_field() -> None:
+    s = "formée au Conservatoire national supérieur d'art dramatique de Paris, elle dirige"
+    assert "Conservatoire national supérieur d'art dramatique de Paris" in _texts(s, name_spans(s))
+    s = "Il a intégré l'École nationale supérieure des mines de Nancy en 2010."
+    assert _texts(s, name_spans(s)) == ["École nationale supérieure des mines de Nancy"]
+
+
+def test_a_share_is_not_an_amount(news_answerer) -> None:
+    # « un budget annuel de 14 millions d'euros, financé à 80 % par l'État »: « budget » names
+    # what the share is of; the answer is the percentage
+    assert news_answerer.ask("Quelle part du budget du TNS l'État finance-t-il ?").short_answer == "80 %"
+
+
+def test_a_cost_said_in_a_less_likely_sentence(news_answerer) -> None:
+    # the lead tells the breakdown; « rénové en 2021 pour 40 millions d'euros » says the cost of the
+    # renovation, which the lead does not name
+    ans = news_answerer.ask("Combien a coûté la rénovation du téléphérique de l'Aiguille du Midi ?")
+    assert ans.short_answer == "40 millions d'euros"
+    # another sum in the article of what the question prices (a ticket) is no answer
+    assert news_answerer.ask("Combien coûte un billet de TGV Paris-Marseille ?").abstained
+
+
+def test_since_when_takes_the_since(news_answerer) -> None:
+    # « elle succédera le 1er janvier 2027 à Stanislas Merle, qui dirigeait l'établissement depuis 2018 »
+    assert news_answerer.ask("Depuis quand Stanislas Merle dirigeait-il le TNS ?").short_answer == "depuis 2018"
+
+
+def test_the_predecessor_and_a_minister_named_by_portfolio(news_answerer) -> None:
+    ans = news_answerer.ask("Qui dirigeait le Théâtre national de Strasbourg avant Clara Vidal ?")
+    assert ans.short_answer == "Stanislas Merle"
+    # « La ministre de la Culture a nommé… »: the title is who, « Culture » alone is no one
+    assert news_answerer.ask("Qui a nommé Clara Vidal à la tête du TNS ?").short_answer == "La ministre de la Culture"
+
+
+def test_a_name_given_by_intitule(news_answerer) -> None:
+    # « Son projet, intitulé « Un théâtre ouvert », prévoit… » is far below the sentences naming her
+    ans = news_answerer.ask("Comment s'intitule le projet de Clara Vidal pour le TNS ?")
+    assert ans.short_answer == "« Un théâtre ouvert »"
+    # a person's name is capitalised: none but the question's own in the likely sentences, no answer
+    assert news_answerer.ask("Comment s'appelle la passagère transportée à l'hôpital de Sallanches ?").abstained
+
+
+def test_a_cause_said_by_due_to(news_answerer) -> None:
+    ans = news_answerer.ask("Quelle est la cause de la panne du téléphérique ?")
+    assert ans.short_answer.startswith("la défaillance d'un transformateur")
+
+
+def test_places_listed_each_with_its_article(news_answerer) -> None:
+    ans = news_answerer.ask("Dans quels départements les nids de frelon asiatique se sont-ils multipliés ?")
+    assert ans.short_answer == "Tarn et le Gers"
+
+
+def test_the_figure_of_the_time_asked(news_answerer) -> None:
+    # « à 11 euros le kilo, contre 7,50 euros un an plus tôt »
+    assert news_answerer.ask("Combien coûtait le kilo de miel en gros un an plus tôt ?").short_answer == "7,50 euros"
+    assert news_answerer.ask("Quel est le prix de gros du miel cette année ?").short_answer == "11 euros"
+
+
+def test_a_promise_and_who_made_it(news_answerer) -> None:
+    # « Combien … a-t-elle promis ? » asks a sum, not the dateline's year; the lead names the union,
+    # the sentence with « a promis » the vice-president
+    assert news_answerer.ask("Combien la région Occitanie a-t-elle promis aux apiculteurs ?").short_answer \
+        == "1,5 million d'euros"
+    assert news_answerer.ask("Qui a promis une enveloppe aux apiculteurs d'Occitanie ?").short_answer == "Philippe Castan"
+
+
+def test_a_date_of_what_the_question_names(news_answerer) -> None:
+    # another story's « doit recevoir les représentants de la filière le 3 mars » names no « réunion »
+    ans = news_answerer.ask("Quand la réunion avec les représentants de la filière apicole doit-elle avoir lieu ?")
+    assert ans.short_answer == "avant la fin du mois de novembre"
+
+
+def test_a_newspaper_named_by_its_kind(news_answerer) -> None:
+    # « a-t-elle assuré au quotidien Les Dernières Nouvelles d'Alsace »
+    assert news_answerer.ask("À quel journal Clara Vidal a-t-elle parlé ?").short_answer == "Les Dernières Nouvelles d'Alsace"
+
+
+def test_a_count_glued_after_aupres_de(news_answerer) -> None:
+    assert news_answerer.ask("Combien d'exploitations apicoles ont été interrogées dans l'enquête ?").short_answer == "640"
+
+
+def test_how_long_a_thing_lasts_is_not_how_long_since(news_answerer) -> None:
+    # « un spectacle de six heures », not « dirige depuis sept ans » of the sentence naming her
+    assert news_answerer.ask("Combien de temps dure l'adaptation des « Démons » de Clara Vidal ?").short_answer == "six heures"
