@@ -189,6 +189,12 @@ _FUTURE = re.compile(
     r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|ira|iront|dra|dront))\b"
     r"|\b(?:doit|doivent|devrait|devraient)\s+(?:[\w'’]+\s+){0,2}?[a-zàâçéèêëîïôûù'’]*(?:er|ir|re)\b"
     r"|\b(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?|attendue?s?)\b|\bprochaine?s?\b|\bà venir\b")
+#: a conditional (« défendrait », « aurait lieu »), the future of reported speech after…
+_CONDITIONAL = re.compile(r"\b(?:serait|seraient|aurait|auraient|irait|iraient|ferait|feraient|devrait|devraient"
+                          r"|[a-zàâçéèêëîïôûù]{2,}(?:erait|eraient|irait|iraient|drait|draient))\b")
+#: … a verb of saying and « que » (« a indiqué qu' », « ont annoncé que »)
+_REPORTED = re.compile(r"\b(?:indiqu|annonc|précis|expliqu|affirm|assur|promis|prévenu|estim|ajout|confirm|déclar)\w*\s+(?:que|qu['’])$",
+                       re.IGNORECASE)
 #: what bounds the clause a date belongs to
 _CLAUSE_END = re.compile(r"[,;:()«»\u201c\u201d]|\s[–—-]\s|\b(?:qui|que|qu['’]|alors que|tandis que|mais)\b")
 
@@ -220,6 +226,8 @@ def speaks_of_future(sentence: str, start: int, end: int) -> bool:
         clause = sentence[left:start] + " " + sentence[end:right]
     if _FUTURE.search(clause.lower()):
         return True
+    if _CONDITIONAL.search(clause.lower()) and _REPORTED.search(sentence, max(0, left - 60), left):
+        return True  # « a indiqué qu'il défendrait sa ceinture au printemps »: a future, reported
     opens = _OPEN_END.match(sentence, start) or _OPEN_END.search(sentence[max(0, start - 14):start] + " ")
     return bool(opens) and not _PAST.search(clause)
 

@@ -138,10 +138,14 @@ _BY_WHOM_Q = re.compile(r"^\s*par\s+qui\s+[^?]+?\s+(?:est|sont|a|ont|fut|furent)
                         re.IGNORECASE)
 #: « samedi », « mardi soir », « hier »: when, between a verb and who did it
 _WHEN_BETWEEN = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:matin|midi|après-midi|soir))?"
-_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès)\s+\d{4}|\s+en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+_BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès|depuis)\s+\d{4}|\s+en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                        r"octobre|novembre|décembre)(?:\s+\d{4})?|\s+la\s+veille|\s+(?:le\s+)?(?:1er|\d{1,2})\s+[^\W\d]+(?:\s+\d{4})?"
                        # « inauguré samedi par la présidente… », « reçu mardi soir par »
                        rf"|\s+{_WHEN_BETWEEN}"
+                       # « endommagée selon eux par des travaux »
+                       r"|\s+selon\s+(?:eux|elles?|lui|(?:les|la|le|l['’])\s*[^\W\d]+)"
+                       # « donnée vers 19 h 15 par une habitante »
+                       r"|\s+(?:vers|à|dès)\s+\d{1,2}\s*h(?:\s*\d{2})?"
                        # « classée « en danger critique d'extinction » par l'UICN »
                        r"|\s+«[^»]{1,60}»)?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
@@ -199,7 +203,7 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
                          r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
                          r"(?=(?:\s*,[^,;:()]{1,80},)?\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
-_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû])"
+_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû]|dépass|excède|rédui|plus\s+(?:élevé|cher|chère|haut|bas))"
                        # « By how much will the price fall? »: a change, not a price
                        r"|\bby how much\b.*\b(?:rise|rose|risen|fall|fell|fallen|drop|increase|decrease|grow|grew|grown|go up|go down)",
                        re.IGNORECASE)
@@ -235,26 +239,31 @@ _PHYSICAL_MEASURES = [
      re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
     # « Quelle est la taille de la grenouille ? »: a length, not « une vingtaine de minutes » of
     # hailstones « de la taille d'une balle de golf »
-    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient|taille|envergure)\b|\bhow\s+far\b", re.IGNORECASE),
+    (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient|taille|envergure|autonomie)\b|\bhow\s+far\b", re.IGNORECASE),
      re.compile(r"\b(?:m|mètres?|km(?!/h)|kilomètres?|cm|centimètres?|mm|millimètres?|micromètres?|microns?|nanomètres?|nm|µm|milles?|années-lumière|pc|parsecs?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:débit)\b", re.IGNORECASE),
      re.compile(r"m3/s|m³/s|\b(?:mètres cubes|litres|m3|m³)\b", re.IGNORECASE)),
     # « Quel volume d'eau… ? », « Combien d'eau… ? »: a volume, not « trois bassins »
     (re.compile(r"\b(?:volume|contenance)\b|\bcombien\s+d['’]\s*eau\b|\bhow\s+much\s+water\b", re.IGNORECASE),
      re.compile(r"\b(?:mètres cubes|litres?|hectolitres?|millilitres?|m3|m³)\b", re.IGNORECASE)),
-    # « à la surface de la planète » is where, not how large
-    (re.compile(r"\b(?:superficie|(?<!à la )(?<!a la )(?<!en )surface|étendue)\b", re.IGNORECASE),
+    # « à la surface de la planète » is where, « refait surface » when, not how large
+    (re.compile(r"\b(?:superficie|(?<!à la )(?<!a la )(?<!en )(?<!fait )(?<!faire )(?<!refait )(?<!refaire )(?<!-il )(?<!-elle )(?<!-ils )(?<!-elles )surface|étendue)\b", re.IGNORECASE),
      re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
     (re.compile(r"\b(?:poids|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
 ]
+#: « Quelle est la taille des orangs-outans par rapport aux autres espèces ? »: a comparison, which
+#: a sentence may make without a measure
+_COMPARED_Q = re.compile(r"\b(?:par\s+rapport|comparée?s?|en\s+comparaison|que\s+celle|que\s+celui)\b", re.IGNORECASE)
 #: « Combien a coûté la rénovation… ? », « Quel est le montant des travaux ? »: what is priced
 _PRICED_Q = re.compile(r"\bco[uû]t\w*\s+(?:le|la|les|l['’]|un|une|des|ce|cette|ces|son|sa|ses)\s*(?P<what>[^\W\d]{4,})"
-                       r"|\b(?:montant|prix|coût|budget)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*(?P<what2>[^\W\d]{4,})", re.IGNORECASE)
+                       r"|\b(?:montant|prix|coût|budget)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*(?P<what2>[^\W\d]{4,})"
+                       # « Combien la collectivité devait-elle payer ? »: who pays is what the sum is of
+                       r"|^\s*combien\s+(?:le|la|les|l['’]|chaque)\s*(?P<what3>[^\W\d]{4,})", re.IGNORECASE)
 #: « Quelle part du budget… ? », « Quel taux… ? »: a share, said as a percentage, not an amount
-_SHARE_Q = re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|rate|percentage|share|turnout)\b",
+_SHARE_Q = re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|participation|rate|percentage|share|turnout)\b",
                       re.IGNORECASE)
 _MEASURES = [
     *_PHYSICAL_MEASURES,
@@ -262,7 +271,7 @@ _MEASURES = [
     (_SHARE_Q,
      re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bsur\s+(?:deux|trois|quatre|cinq|dix|\d+)\b", re.IGNORECASE)),
     # « De combien les passages ont-ils augmenté ? »: a change, most often a percentage
-    (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b", re.IGNORECASE)),
+    (_CHANGE_Q, re.compile(r"%|\bpour\s?cent\b|\bpoints?\b|\bmoitié\b|\btiers\b|\bquarts?\b", re.IGNORECASE)),
     # « À combien d'années de prison… ? », « De combien de jours… ? », « Combien de temps le musée
     # a-t-il été fermé ? »: a duration, not « 65 rue » nor « un million » (« depuis combien de
     # temps » may be answered by a year)
@@ -437,6 +446,10 @@ _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-
 _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
                              r"gouvernement|parlement|ministère|métropole|communauté\s+d['’]agglomération|communauté\s+de\s+communes)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+))$", re.IGNORECASE)
+#: « Qu'est-ce qui a endommagé la canalisation ? », « Qu'est-ce qui a provoqué l'incendie ? »: by what
+_WHAT_DID_Q = re.compile(r"^\s*qu'est-ce\s+qui\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pu\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
+#: where what did it ends: punctuation, a relative pronoun, a conjunction
+_THING_AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:qui|que|qu['’]|dont|mais|selon)\s")
 #: « Comment s'intitule le projet… ? », « Quel est le nom de l'opération… ? »: the noun to be named
 _TITLED_Q = re.compile(r"^\s*(?:comment\s+s'(?:intitul|appel|nomm)\w*|quel(?:le)?\s+est\s+(?:le\s+)?(?:nom|titre|intitulé)\s+d[eu]s?"
                        r"|quel\s+nom\s+porte)\s+(?:le\s+|la\s+|les\s+|l'|son\s+|sa\s+|ses\s+|leur\s+|ce\s+|cette\s+)?(?P<noun>[^\W\d]{4,})\b",
@@ -489,6 +502,16 @@ _SAID_AFTER = re.compile(r"\s*,\s*(?:a\s+|ont\s+|avait\s+)?(?:déclar|dit|affirm
 #: « Qui a reçu le prix… ? » and how articles say who got it
 _AWARD_Q = re.compile(r"^\s*(?:qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)|who\s+(?:won|received|got)|who\s+was\s+awarded)\b",
                       re.IGNORECASE)
+#: « Contre qui… ? », « Face à qui… ? », « Qui affrontera X ? », « Quel adversaire… ? »: the opponent
+_OPPONENT_Q = re.compile(r"^\s*(?:(?:contre|face\s+à)\s+qui\b|qui\s+(?:affronte|affrontera|affronteront|a\s+affronté|rencontrera)\b"
+                         r"|quel(?:le)?s?\s+(?:adversaire|rival|rivale|challenger|opposant|opposante)s?\b)", re.IGNORECASE)
+#: « Qui est devenu champion… ? », « Qui a remporté… ? »: the winner, never the one beaten
+_WINNER_Q = re.compile(r"^\s*qui\s+(?:est\s+devenue?|a\s+remporté|remporte|a\s+gagné|gagne|s['’]est\s+imposée?|a\s+décroché|est\s+sacrée?|a\s+été\s+sacrée?)\b",
+                       re.IGNORECASE)
+#: the opponent named after: « en battant l'Italien », « face au Britannique », « contre », « aux dépens de »
+_OPPONENT_BEFORE = re.compile(r"\b(?:en\s+battant|a\s+battu|ont\s+battu|bat|face\s+(?:à|au|aux)|contre|aux\s+dépens\s+(?:de|du|des|d['’])|"
+                              r"devant|affrontera|affronter|affronte|a\s+affronté|opposée?s?\s+(?:à|au|aux))"
+                              r"\s+(?:(?:le|la|les)\s+|l['’])?(?:[a-zàâçéèêëîïôûù-]+\s+){0,2}$", re.IGNORECASE)
 _AWARDED_TO = re.compile(r"\b(?:revenue?s?|attribuée?s?|décernée?s?|remise?s?|accordée?s?)\s+(?:[^\W\d]+\s+)?(?:à|au|aux)\s+"
                          r"(?:(?:l['’]|la|le|les)\s*)?(?:[^\W\d]+\s+){0,2}$"
                          # « a décerné dimanche son Fauve d'or, la plus haute récompense …, à l'autrice japonaise X »
@@ -574,7 +597,9 @@ _WHICH_NOUN_Q = re.compile(r"^\s*(?:(?:de|en|dans|par|avec|sur|à|a|pour|chez|lo
                            r"(?:(?:nouvelle|nouveau|nouveaux|premier|première|dernier|dernière|principale?|principaux|autres?|"
                            r"grande?|ancienne?|seule?|meilleure?)\s+)?(?P<noun>[a-zéèêàçôû]{4,})\b(?!-t)", re.IGNORECASE)
 #: « Où X était-il caché ? »: where something was put or found, by the participle
-_HIDDEN_Q = re.compile(r"\boù\b.*?\b(?P<verb>(?:dissimul|cach|enfou|enterr|stock|entrepos|rang|gard|conserv|retrouv|découv)"
+_HIDDEN_Q = re.compile(r"\boù\b.*?\b(?P<verb>(?:dissimul|cach|enfou|enterr|stock|entrepos|rang|gard|conserv|retrouv|découv"
+                       # « Où les habitants évacués ont-ils été accueillis ? » « accueillis dans un gymnase »
+                       r"|accueill|héberg|relog|install|réfugi|confin|enferm|séquestr)"
                        r"[^\W\d]*(?:é|ée|és|ées|i|ie|is|ies|ert|erte|erts|ertes))\b", re.IGNORECASE)
 #: « dans une vingtaine de valises », « sous le plancher du salon »: the container, to the clause's
 #: end or the next place's preposition
@@ -641,7 +666,7 @@ _SCORE_Q = re.compile(r"\b(?:score|sur quel résultat|quel résultat|final score
 _SCORE = re.compile(r"(?<!\d)(?<!\d[,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?!\d|[,.]\d|\s*(?:%|ans|euros|heures|h\b|km|mètres))")
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
-_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]t(?:e|es|ent|ée?s?|era|eront|erait|eraient|ait|aient)|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+_MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]t(?:e|es|ent|ée?s?|er|era|eront|erait|eraient|ait|aient)|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
@@ -1406,6 +1431,19 @@ class ExtractiveAnswerer:
             # nearly as likely sentence of another article that names the agent (« Il sera
             # indemnisé par l'État ») answers « Qui indemnisera l'éleveur ? »
             found = next(iter(_nearly_as_likely(ranked, named)), None)
+        if found is None and not any(_same_verb(self._verb_term(t), self._agent_verb(q)) for t in ranked[0].toks):
+            # « entraînée depuis 2020 par l'ancien champion olympique David Morel », an unlikely or
+            # unretrieved sentence of the best one's article, when the best says nothing of the act
+            own = [c for c in ranked[1:] if c.source == ranked[0].source]
+            found = next((c for c in [*own, *self._unretrieved(ranked, lambda text: True)] if named(c)), None)
+            if found is None:
+                # « financés par l'aménageur du lotissement » in the excavation story, when another
+                # story's quote is a little likelier: an article that has every other word of the
+                # question (« fouilles »), not « financé par un prêt bancaire » of a bookshop's sale
+                verb = self._agent_verb(q)
+                objects = {t for t in q.terms if q.idf.get(t, 0.0) > 0 and not _same_verb(t, verb)}
+                found = next((c for c in ranked[1:] if c.source != ranked[0].source and c.prob >= ranked[0].prob * ROLE_RATIO
+                              and objects and objects <= self._article_terms(c.source) and named(c)), None)
         return found
 
     def _active_subject(self, q: QuestionInfo, c: Candidate) -> bool:
@@ -1449,6 +1487,11 @@ class ExtractiveAnswerer:
         # « Qui exploite le réseau ? », « Qui va saisir le Conseil ? »: active too
         acting = active or (m is not None and (m.group("present") or m.group("inf")) is not None)
         out = []
+        # a role's verb in a relative clause describes one leader among many a corpus names, unless
+        # the question names what is led and the sentence's article names it too (« la microbiologiste
+        # Camille Roux, qui dirige l'équipe » for « … l'équipe qui a découvert Pseudomonas occitana ? »)
+        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)]
+        described_role = bool(names) and self._names_in(names, c.source)
         for t in c.toks:
             if not _same_verb(self._verb_term(t), verb):
                 continue
@@ -1460,7 +1503,8 @@ class ExtractiveAnswerer:
                 if named and not re.search(r"[;:.()«»]", c.text[after.end():after.end() + named[0][0]]):
                     out.append((after.end() + named[0][0], after.end() + named[0][0]))
                 continue
-            if not by and acting and verb not in _VERB_ROLES and (rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)):
+            if not by and acting and (verb not in _VERB_ROLES or described_role) and (
+                    rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)):
                 # « Keolis, qui exploite le réseau TBM, … » for « Qui exploite le réseau ? »: the name
                 # the relative clause describes did it; not a role's verb (« l'archéologue Marine Le
                 # Goff, qui dirige les fouilles » describes one of several leaders a corpus names)
@@ -1513,7 +1557,12 @@ class ExtractiveAnswerer:
                 out.append((a, b))
                 continue
             if 0 < len(c.text[start:end].split()) <= 8:
-                out.append(trim_span(c.text, start, end))
+                # « par l'ancien champion olympique David Morel à l'Insep »: the phrase ends with the
+                # person it names, not with where he works
+                person = next((start + b for a, b in name_spans(c.text[start:end])
+                               if re.match(r"\s+(?:à|au|aux|en|dans)\s", c.text[start + b:end + 1])
+                               and len(c.text[start + a:start + b].split()) >= 2), None)
+                out.append(trim_span(c.text, start, person or end))
         return out
 
     @staticmethod
@@ -1691,8 +1740,27 @@ class ExtractiveAnswerer:
             yield ahead, lambda ranked, has: _nearly_as_likely(
                 ranked, lambda c: has(c) and self._keeps_subject(q, ranked[0], c)) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
+        people = bool(noun) and bool(_PEOPLE.fullmatch(noun or ""))
+        if noun and people and re.fullmatch(r"[^\W\d]{4,}", noun):
+            # « Combien de pompiers sont intervenus ? »: people go by many names (« habitants »,
+            # « personnes »), so a figure of others stands, unless the sentence names them and counts
+            # others (« les pompiers à évacuer … 140 habitants ») while a sentence of the article
+            # counts exactly them (« Une cinquantaine de sapeurs-pompiers »)
+            pterm = self.analyzer._term(noun.lower())
+
+            def counts_exactly(c: Candidate) -> bool:
+                return any(_counted_term(c, s) == pterm for s, _ in self.typed(q, c))
+
+            def counts_others_of_them(c: Candidate) -> bool:
+                counted = [_counted_term(c, a) for a, _ in self.typed(q, c)]
+                return any(t.term == pterm for t in c.toks) and bool(counted) and all(
+                    t is not None and t != pterm for t in counted)
+
+            yield (lambda c: not counts_others_of_them(c)), lambda ranked, has: [
+                c for c in ranked[1:12] if c.source == ranked[0].source and c.prob >= ranked[0].prob * ROLE_RATIO_GLUED
+                and counts_exactly(c)][:1] or ranked
         if (noun and re.fullmatch(r"[^\W\d]{4,}", noun) and noun not in STOP_WORDS and not _GENERIC_COUNT.fullmatch(noun)
-                and not _PEOPLE.fullmatch(noun)):
+                and not people):
             # « Combien de sauveteurs ont été envoyés ? »: when no retrieved sentence nor title names
             # what is counted, even misspelt, a figure found there (« magnitude 5,8 ») counts something
             # else
@@ -1829,6 +1897,13 @@ class ExtractiveAnswerer:
 
                 return next(iter(_nearly_as_likely(ranked, of_kind, same_article=True) or _less_likely_of_article(
                     ranked, lambda c: of_kind(c) and bool((set(q.idf) & c.matched) - best.matched))), best)
+            if _WHAT_DID_Q.match(q.text) and self._thing_agent(q, best) is None:
+                # « Qu'est-ce qui a endommagé la canalisation ? »: the sentence of the article that
+                # says by what (« endommagée selon eux par des travaux de voirie »), however unlikely
+                found = next((c for c in [*ranked[1:12], *self._unretrieved(ranked, lambda text: True)]
+                              if c.source == best.source and self._thing_agent(q, c) is not None), None)
+                if found is not None:
+                    return found
             if _WORK_Q.search(q.text) and self._work_title(q, best) is None:
                 # « Quel film a obtenu le Grand Prix ? »: a nearly as likely sentence that quotes a title
                 return next(iter(_nearly_as_likely(ranked, lambda c: self._work_title(q, c) is not None,
@@ -1847,9 +1922,10 @@ class ExtractiveAnswerer:
             named = _nearly_as_likely(ranked, lambda c: self._named_by_noun(q, c) is not None, same_article=True)
             if named:
                 return named[0]
-        if q.qtype == PERSON and _CLUB_Q.match(q.text) and self._named_by_noun(q, best) is None:
+        if q.qtype == PERSON and (_CLUB_Q.match(q.text) or _WHICH_ORG_Q.match(q.text)) and self._named_by_noun(q, best) is None:
             # « Pour quel club court X ? »: « la coureuse du club de l'ASPTT Grenoble », a sentence of
-            # the article that names her by her trade, not by name, over the lead that names her
+            # the article that names her by her trade, not by name, over the lead that names her;
+            # « Quel collectif s'opposait au projet ? »: « réunis dans le collectif Glaisins Vivants »
             spans = {id(c): sp for c in ranked[1:12] if (sp := self._named_by_noun(q, c)) is not None}
             named = _less_likely_of_article(ranked, lambda c: id(c) in spans)
             if named:
@@ -1942,6 +2018,8 @@ class ExtractiveAnswerer:
                     c.prob >= best.prob * MEASURED_RATIO and (bool((measured & c.matched) - best.matched)
                                                               or (cued and bool(cue.search(fold(c.text))))))))]
         scored = []
+        priced = _PRICED_Q.search(q.text) if q.qtype == NUMBER and asks_money(q.text) else None
+        priced_term = self.analyzer._term(next(w for w in priced.groups() if w).lower()) if priced else None
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
             # the headline's figure given more precisely by a sentence of the same article
@@ -1958,6 +2036,8 @@ class ExtractiveAnswerer:
             val = math.log(max(c.prob, 1e-9)) - ANCHOR_W * math.log1p(max(dist, 0.0) / 6.0) + SPECIFICITY_W * spec
             if measured:
                 val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / measured_idf
+            if priced_term is not None and priced_term in c.matched:
+                val += SUBJECT_W  # « Le projet a coûté 36 millions » over « Un bus coûte 650.000 euros »
             if asked_noun and (other_noun := _MEASURE_AFTER.match(c.text, spans[0][3])) and \
                     fold(other_noun.group(1).lower())[:4] != asked_noun[:4]:  # « de long » is a « longueur »
                 val -= OTHER_MEASURE_PENALTY  # « 1.500 mètres de hauteur » for « Quelle est l'altitude… ? »
@@ -2004,13 +2084,19 @@ class ExtractiveAnswerer:
                 # semaines », a sentence that says what lasted
                 other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and (
                     not lasted or bool(measured & c.matched)))), None)
-            elif other is None and (priced := _PRICED_Q.search(q.text)):
+            elif other is None and priced_term is not None:
                 # « Combien a coûté la rénovation du téléphérique ? »: the lead tells the breakdown, a
                 # less likely sentence of its article the cost of what is priced (« rénové en 2021
                 # pour 40 millions d'euros »), which the lead does not name
-                what = self.analyzer._term((priced.group("what") or priced.group("what2")).lower())
-                if what not in ranked[0].matched:
-                    other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and what in c.matched)), None)
+                if priced_term not in ranked[0].matched:
+                    other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and priced_term in c.matched)), None)
+            asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
+            if other is None and not figure and asks is not None and not _COMPARED_Q.search(q.text) \
+                    and not asks.search(best.text):
+                # « Quelle est la vitesse maximale des bus ? »: no likely sentence gives a speed, nor one
+                # of the article, and the best one does not speak of it (« de la taille d'une balle de
+                # golf » does, without a figure); the articles do not say
+                return None
             return other if other is not None or figure else best
         titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
         if titled and _is_person_noun(titled.group("noun")):
@@ -2038,7 +2124,10 @@ class ExtractiveAnswerer:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
         question asking a measure; empty otherwise or when nothing else is left."""
         asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
-        if asks is None and _LASTED_Q.search(q.text):
+        lasted = _LASTED_Q.search(q.text)
+        if asks is not None and lasted and lasted.start() < asks.search(q.text).start():
+            asks = None  # « En combien de temps … la masse … ? »: what lasted, not what weighs
+        if asks is None and lasted:
             asks = _DURATION_WORDS  # « Combien de temps a duré le délibéré ? »: « délibéré » is what lasted
         if asks is None:
             return set()
@@ -2064,6 +2153,8 @@ class ExtractiveAnswerer:
             return words[0]  # « l'anglais est la langue maternelle… », « de couleur grise »
         if q.qtype in (OTHER, NAME) and (named := self._named_by_noun(q, c)) is not None:
             return named  # « le trophée William M. Jennings » for « Quel trophée… ? »
+        if q.qtype == OTHER and (agent := self._thing_agent(q, c)) is not None:
+            return agent  # « des travaux de voirie réalisés la semaine précédente »
         if q.qtype == OTHER and _WHY_Q.match(q.text) and (cause := self._cause_clause(q, c)) is not None:
             return cause  # « pour ne pas avoir vérifié que les internautes avaient donné leur consentement »
         spans = self.typed(q, c)
@@ -2127,6 +2218,23 @@ class ExtractiveAnswerer:
             if best is None or dist < best[0]:
                 best = (dist, m.span(1))
         return best[1] if best else None
+
+    def _thing_agent(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
+        """For « Qu'est-ce qui a endommagé la canalisation ? »: what follows the question's
+        participle and « par » in ``c`` (« endommagée selon eux par des travaux de voirie »), to the
+        clause's end; ``None`` when the question asks no such thing or ``c`` does not say."""
+        m = _WHAT_DID_Q.match(q.text.replace("’", "'"))
+        if m is None:
+            return None
+        verb = self.analyzer._term(m.group("verb").lower())
+        for t in c.toks:
+            if not _same_verb(self._verb_term(t), verb) or not (by := _BY_AGENT.match(c.text, t.end)):
+                continue
+            stop = _THING_AGENT_END.search(c.text, by.end())
+            end = stop.start() if stop else len(c.text.rstrip(" .!?"))
+            if 1 <= len(c.text[by.end():end].split()) <= 12:
+                return trim_span(c.text, by.start() + by.group(0).rfind("par") + 4, end)
+        return None
 
     def _gives_cause(self, q: QuestionInfo, c: Candidate) -> bool:
         """Whether ``c`` has a cause cue (« en raison de », « s'explique par »), or says that what the
@@ -2200,7 +2308,12 @@ class ExtractiveAnswerer:
         if which:
             # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
             # (« dans un hôpital de Modène »)
-            spans = [(_first_capital(c.text, a, b), b) for a, b in spans]
+            # « dans les sédiments de l'étang de Thau, près de Sète »: each name of a span that has several
+            spans = [sp for a, b in spans for sp in (
+                [(a + x, a + y) for x, y in name_spans(c.text[a:b])] if len(name_spans(c.text[a:b])) > 1
+                else [(_first_capital(c.text, a, b), b)])]
+            # « sur la ligne T3 », « l'A7 »: a label with a figure names no town nor country
+            spans = [(a, b) for a, b in spans if not re.search(r"\d", c.text[a:b])]
             # « de la commune d'Ustou, en Ariège »: the name the question's own noun introduces
             noun = which.group("noun")
             named = [(m.start(1), m.end(1)) for m in re.finditer(
@@ -2334,6 +2447,11 @@ class ExtractiveAnswerer:
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         obj = _OBJECT_Q.match(q.text) if q.qtype == PERSON else None
         awarded = q.qtype == PERSON and bool(_AWARD_Q.match(q.text))
+        # « Contre qui X a-t-il combattu ? » asks the opponent, « Qui est devenu champion ? » the winner:
+        # the name after « en battant », « face au », « contre » is the one, and not the other
+        against = 0.0
+        if q.qtype == PERSON:
+            against = -NOT_PERSON_CHARS if _OPPONENT_Q.match(q.text) else NOT_PERSON_CHARS if _WINNER_Q.match(q.text) else 0.0
         at_how_much = q.qtype == NUMBER and bool(re.match(r"\s*(?:à|a)\s+combien\b", q.text, re.IGNORECASE))
         role_after = _role_after(q.text) if q.qtype == PERSON else None
         # « Qui Loïs Boisson a-t-elle battu ? »: the one named right after the verb (« en battant
@@ -2363,8 +2481,11 @@ class ExtractiveAnswerer:
             if q.qtype in (NUMBER, DATE) and (digits := re.findall(r"\d+", c.text[s:e])) and set(digits) <= q_numbers:
                 continue  # « la ligne 15 Sud » for « Combien d'ouvriers … la ligne 15 ? »: the question's own figure
             if (q.qtype in (PERSON, NAME, PLACE) and inside and inside[0].surface[:1].isupper() and inside[0].term in q.idf
-                    and re.search(rf"(?<!\w){re.escape(inside[0].surface.lower())}(?!\w)", q.text)):
-                continue  # « Rassemblement national » for « Où aura lieu le rassemblement ? »: the question's own word
+                    and re.search(rf"(?<!\w){re.escape(inside[0].surface.lower())}(?!\w)", q.text)
+                    and not (which_named and (s, e) in which_named)):
+                # « Rassemblement national » for « Où aura lieu le rassemblement ? »: the question's own
+                # word (but « l'entreprise Voirie Services Nord » for « … le chantier de voirie ? » is named)
+                continue
             if q.qtype in (PERSON, NAME, PLACE) and re.search(rf"(?<![\w'’-]){re.escape(c.text[s:e])}(?![\w'’-])", q.text):
                 continue  # « plainte contre X » for « … une plainte contre X ? »: the question's own word
             last = [t for t in inside if t.surface[:1].isupper()][-1:]
@@ -2514,6 +2635,9 @@ class ExtractiveAnswerer:
                 nxt = next((t for t in c.toks if t.start >= e), None)
                 if nxt is not None and nxt.start - e < 3 and nxt.term in q.idf and nxt.term != asked_term:
                     key -= COUNTED_CHARS + 1.0  # « Combien d'attaques ont été mortelles ? » « 34 attaques, dont 11 mortelles »
+                elif nxt is not None and re.fullmatch(r"\s+(?:par|en|à|au|aux|sur)\s+", c.text[e:nxt.start]) \
+                        and nxt.term in q.idf and nxt.term != asked_term:
+                    key -= BREAKDOWN_CHARS  # « ses cinq combats de la journée, dont trois par ippon »: the part the question says
             if lasting and _ONGOING_BEFORE.search(c.text, max(0, s - 10), s):
                 key += NOT_PERSON_CHARS  # « Combien de temps dure le spectacle ? » is not « dirige depuis sept ans »
             if q.qtype == NUMBER and when_asked and (then := _WHEN_QUALIFIER.match(c.text, e)) and \
@@ -2547,6 +2671,8 @@ class ExtractiveAnswerer:
                 key -= NOT_PERSON_CHARS  # the name the sentence gives (« Baptisé Occitanosaurus montoulierensis »)
                 if (ep := _EPITHET.match(c.text, e)) and c.text[s:e].count(" ") == 0:
                     e = ep.end()
+            if against and _OPPONENT_BEFORE.search(c.text, max(0, s - 40), s):
+                key += against  # « en battant l'Italien Marco Ferrante », « face au Britannique Connor Hale »
             if awarded and _AWARDED_TO.search(c.text, max(0, s - 180), s):
                 key -= 2 * NOT_PERSON_CHARS  # « le prix de la mise en scène est revenu au Portugais Miguel Gomes »
             if role_after and (ra := role_after.match(fold(c.text[e:e + 80]))) and any(
@@ -2683,8 +2809,10 @@ def _asked_noun(question: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def _asked_measure(question: str) -> "re.Pattern[str] | None":
-    """The units that answer the measure ``question`` asks for (:data:`_MEASURES`), if any."""
-    return next((units for asks, units in _MEASURES if asks.search(question)), None)
+    """The units that answer the measure ``question`` asks for (:data:`_MEASURES`), if any: the
+    one asked first (« En combien de temps … a-t-elle réduit la masse … ? » asks a duration)."""
+    found = [(m.start(), i) for i, (asks, _) in enumerate(_MEASURES) if (m := asks.search(question))]
+    return _MEASURES[min(found)[1]][1] if found else None
 
 
 def _question_pairs(q: QuestionInfo, c: Candidate) -> set[tuple[str, str]]:
@@ -2891,6 +3019,11 @@ def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
     return sum(q.idf[t] for t in a & b)
 
 
+#: « une cinquantaine », « un millier »: an approximate count, of the noun after « de »
+_APPROX_NOUN = re.compile(r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?",
+                          re.IGNORECASE)
+
+
 def _counted_term(c: Candidate, start: int) -> str | None:
     """What the figure starting at ``start`` counts (« habitants » in « 1.200 habitants »): the
     term of the word right after it, or the word the question counts when the answer dropped it;
@@ -2901,6 +3034,14 @@ def _counted_term(c: Candidate, start: int) -> str | None:
         words = [t for t in c.toks if t.start >= s and t.end <= e and not t.surface[:1].isdigit()
                  and not re.fullmatch(r"(?:près|environ|plus|moins|quelque|presque|millions?|milliards?|mille)",
                                       t.surface, re.IGNORECASE)]
+        if words and _APPROX_NOUN.fullmatch(words[-1].surface) and (of := re.match(r"\s+(?:de\s+|d['’])", c.text[e:])):
+            # « Une cinquantaine de sapeurs-pompiers »: the answer stops at the approximation, which
+            # counts the noun after it
+            after = [t for t in c.toks if t.start >= e + of.end()][:2]
+            if after and after[0].start == e + of.end():
+                words, e = [after[0]], after[0].end
+        if words and c.text[e:e + 1] == "-" and (head := next((t for t in c.toks if t.start == e + 1), None)):
+            return head.term  # « sapeurs-pompiers » counts « pompiers »
         return words[-1].term if words else None
     return None
 

@@ -30,6 +30,7 @@ _NUMBER_NOUNS = {
     "largeur", "volume", "effectif", "effectifs", "frequence", "rang", "record", "salaire", "revenu", "loyer",
     "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue", "debit",
     "economie", "economies",  # « Quelle économie fera un foyer ? »: the amount saved
+    "autonomie", "participation",  # « Quelle est l'autonomie du bus ? » 350 km; « la participation » 41,2 %
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",

@@ -100,6 +100,8 @@ NUMBER_RE = re.compile(
     rf"(?:\s+(?:de\s+|d['’]){_UNIT_WORD})?|\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
+#: « un seul combat », « une seule fois »: one, said so
+SINGLE_RE = re.compile(rf"(?<!\w)(?:un|une)\s+seule?(?:\s+{_UNIT_WORD})?", re.IGNORECASE)
 #: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
 VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)?|{_WRITTEN}|une?)\b(?:\s*%)?", re.IGNORECASE)
 #: « 22 et 25 ans », « 3 ou 4 jours »: a figure before a coordinated one that carries the unit
@@ -141,6 +143,11 @@ _NAME_ADJ = (r"(?:"
              r"(?:\s+(?:national|nationale|supérieur|supérieure|régional|régionale|normal|normale|municipal|municipale"
              r"|départemental|départementale|européen|européenne|international|internationale|polytechnique)(?![\w-])){1,3}"
              rf"(?:\s+{_OF}{_LOWER_WORD}(?:\s+{_LOWER_WORD})?(?=\s+{_OF}[A-ZÀ-ÝŒ]))?(?:\s+{_OF}{_CAP}(?:-{_CAP})*)?"
+             # a national body and its field: « l'Agence nationale de la recherche », « l'Office national
+             # des forêts », « le Centre national de la recherche scientifique »
+             r"|(?:(?<=Agence)|(?<=Office)|(?<=Centre)|(?<=Institut)|(?<=Conseil)|(?<=Observatoire)|(?<=Fonds)|(?<=Caisse))"
+             r"\s+(?:national|nationale|régional|régionale|départemental|départementale|européen|européenne|international|internationale)"
+             rf"\s+{_OF}{_LOWER_WORD}(?:\s+(?:scientifique|médicale|publique|technique|agricole|sociale|économique|spatiale|nucléaire))?"
              r"|\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
              r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire|"
@@ -321,9 +328,14 @@ def number_spans(sentence: str) -> list[Span]:
             s = both.start()
             if re.search(r"\bet\s+$", both.group(0)) and (between := re.search(r"\bentre\s+$", sentence[max(0, s - 8):s], re.IGNORECASE)):
                 s -= len(between.group(0))  # « entre 250 et 270 grammes »: a range, its bounds said with it
+        every = re.search(r"\b(?:toutes|tous)\s+les\s+$", sentence[max(0, s - 12):s], re.IGNORECASE)
+        if every:
+            s -= len(every.group(0))  # « toutes les huit minutes »: a frequency, not a duration
         if sentence[s:s + 1].isdigit() and s > 0 and sentence[s - 1] in "-−" and (s == 1 or sentence[s - 2] in " (\u00a0\u202f"):
             s -= 1  # « -45 °C », « −3,2 % »: the sign is the figure's
         out.append((s, e))
+    for m in SINGLE_RE.finditer(sentence):
+        out.append(trim_span(sentence, *m.span()))  # « n'avait perdu qu'un seul combat »: a count of one
     for m in FRACTION_RE.finditer(sentence):
         out.append(trim_span(sentence, *m.span()))  # « réduire de moitié », « un tiers du gaz »
     for m in ONE_RE.finditer(sentence):

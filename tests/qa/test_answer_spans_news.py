@@ -1844,3 +1844,119 @@ def test_a_count_glued_after_aupres_de(news_answerer) -> None:
 def test_how_long_a_thing_lasts_is_not_how_long_since(news_answerer) -> None:
     # « un spectacle de six heures », not « dirige depuis sept ans » of the sentence naming her
     assert news_answerer.ask("Combien de temps dure l'adaptation des « Démons » de Clara Vidal ?").short_answer == "six heures"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Son adversaire n'avait jusqu'ici perdu qu'un seul combat, en 2021.", ["un seul combat", "2021"]),
+    ("avec un passage toutes les huit minutes aux heures de pointe.", ["toutes les huit minutes"]),
+])
+def test_one_said_so_and_a_frequency(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_a_future_reported_in_the_conditional() -> None:
+    s = "Son promoteur a indiqué qu'il défendrait sa ceinture au printemps, probablement à Paris."
+    at = s.index("au printemps")
+    assert speaks_of_future(s, at, at + len("au printemps"))
+    s = "Il défendrait mieux sa ceinture au printemps, selon son entraîneur."
+    at = s.index("au printemps")
+    assert not speaks_of_future(s, at, at + len("au printemps"))
+
+
+def test_the_opponent_and_the_winner(news_answerer) -> None:
+    # « Le Marseillais Yanis Belkacem s'est emparé … du titre …, en battant l'Italien Marco Ferrante »
+    assert news_answerer.ask("Qui est devenu champion d'Europe des super-légers à Marseille ?").short_answer \
+        .endswith("Yanis Belkacem")
+    assert news_answerer.ask("Contre qui Yanis Belkacem a-t-il combattu pour le titre européen ?").short_answer \
+        == "Marco Ferrante"
+    # « il défendrait sa ceinture au printemps, probablement à Paris, face au Britannique Connor Hale »
+    assert news_answerer.ask("Contre qui Yanis Belkacem défendra-t-il sa ceinture ?").short_answer == "Connor Hale"
+    assert news_answerer.ask("Quand Yanis Belkacem défendra-t-il son titre ?").short_answer == "au printemps"
+
+
+def test_measures_by_their_noun(news_answerer) -> None:
+    assert news_answerer.ask("Quelle est l'autonomie d'un bus à hydrogène de Pau ?").short_answer == "350 kilomètres"
+    assert news_answerer.ask("Quelle a été la participation au référendum d'Annecy ?").short_answer == "41,2 %"
+    ans = news_answerer.ask("De combien le coût d'exploitation d'un bus à hydrogène dépasse-t-il celui d'un bus électrique ?")
+    assert ans.short_answer == "30 %"
+    # no sentence gives a speed nor speaks of one: the articles do not say
+    assert news_answerer.ask("Quelle est la vitesse maximale des bus à hydrogène de Pau ?").abstained
+    # « Des grêlons de la taille d'une balle de golf »: the best sentence speaks of the size, without a figure
+    assert "balle de golf" in news_answerer.ask("Quelle était la taille des grêlons ?").short_answer
+
+
+def test_the_cost_of_what_is_priced(news_answerer) -> None:
+    # « Le projet a coûté 36 millions d'euros » over the likelier « Un bus à hydrogène coûte environ 650.000 euros »
+    assert news_answerer.ask("Combien a coûté le projet de bus à hydrogène de Pau ?").short_answer == "36 millions d'euros"
+    # « dont 40 millions à la charge de la collectivité », a sentence far less likely than the lead
+    assert news_answerer.ask("Combien la collectivité devait-elle payer pour le nouveau stade d'Annecy ?").short_answer \
+        == "40 millions"
+
+
+def test_a_town_is_no_line_label(news_answerer) -> None:
+    # « circuler lundi à Pau, sur la ligne T3 »
+    ans = news_answerer.ask("Quelle ville a mis en service la première ligne de bus à hydrogène de Nouvelle-Aquitaine ?")
+    assert ans.short_answer == "Pau"
+
+
+def test_a_body_named_after_its_noun_far_down(news_answerer) -> None:
+    # the lead names « le site des Glaisins »; « réunis dans le collectif Glaisins Vivants » is further on
+    assert news_answerer.ask("Quel collectif s'opposait au projet de stade d'Annecy ?").short_answer == "Glaisins Vivants"
+
+
+def test_a_count_of_one(news_answerer) -> None:
+    assert news_answerer.ask("Combien de combats Marco Ferrante avait-il perdus avant ce soir-là ?").short_answer == "un seul"
+
+
+def test_a_national_body_and_its_field() -> None:
+    s = "financés par l'Agence nationale de la recherche et la région Occitanie."
+    assert _texts(s, name_spans(s)) == ["Agence nationale de la recherche", "Occitanie"]
+    s = "le Centre national de la recherche scientifique (CNRS) a publié"
+    assert _texts(s, name_spans(s)) == ["Centre national de la recherche scientifique (CNRS)"]
+
+
+def test_people_counted_exactly_further_down(news_answerer) -> None:
+    # the lead names « les pompiers » but counts « 140 habitants »; « Une cinquantaine de
+    # sapeurs-pompiers » counts them, far less likely
+    assert news_answerer.ask("Combien de pompiers sont intervenus pour la fuite de gaz à Lille ?").short_answer \
+        == "Une cinquantaine"
+
+
+def test_the_part_the_question_qualifies(news_answerer) -> None:
+    # « a remporté ses cinq combats de la journée, dont trois par ippon »
+    assert news_answerer.ask("Combien de combats Léa Fontaine a-t-elle gagnés par ippon ?").short_answer == "trois"
+
+
+def test_the_measure_asked_first(news_answerer) -> None:
+    # « elle a réduit de 40 % la masse … en six semaines »: « En combien de temps » asks the duration,
+    # « la masse » is what was reduced; « De combien … réduit » asks the change
+    ans = news_answerer.ask("En combien de temps la bactérie a-t-elle réduit la masse du polystyrène de 40 % ?")
+    assert ans.short_answer == "six semaines"
+    assert news_answerer.ask("De combien la bactérie a-t-elle réduit la masse du polystyrène ?").short_answer == "40 %"
+
+
+def test_where_people_were_taken_in(news_answerer) -> None:
+    ans = news_answerer.ask("Où les habitants évacués ont-ils été accueillis ?")
+    assert ans.short_answer == "dans un gymnase de la ville"
+
+
+def test_agents_and_leaders_further_down(news_answerer) -> None:
+    # « entraînée depuis 2020 par l'ancien champion olympique David Morel à l'Insep », a sentence the
+    # headline and lead far outrank; the agent ends with the person, not where he works
+    assert news_answerer.ask("Qui entraîne Léa Fontaine ?").short_answer == "l'ancien champion olympique David Morel"
+    # « la microbiologiste Camille Roux, qui dirige l'équipe »: the question names what she leads
+    assert news_answerer.ask("Qui dirige l'équipe qui a découvert Pseudomonas occitana ?").short_answer == "Camille Roux"
+    # « L'alerte a été donnée vers 19 h 15 par une habitante »
+    assert news_answerer.ask("Qui a donné l'alerte à la fuite de gaz rue Solférino ?").short_answer == "une habitante"
+    # « qu'est-ce qui » asks a thing: « endommagée selon eux par des travaux de voirie »
+    ans = news_answerer.ask("Qu'est-ce qui a endommagé la canalisation de gaz rue Solférino ?")
+    assert ans.short_answer.startswith("des travaux de voirie")
+
+
+def test_names_inside_a_longer_place(news_answerer) -> None:
+    # « dans les sédiments de l'étang de Thau, près de Sète »: the town, not the pond the question names
+    assert news_answerer.ask("Près de quelle ville se trouve l'étang de Thau ?").short_answer == "Sète"
+    # « confié à l'entreprise Voirie Services Nord »: named by the question's noun, though it starts
+    # with a word of the question (« voirie »)
+    assert news_answerer.ask("Quelle entreprise était chargée du chantier de voirie rue Solférino ?").short_answer \
+        == "Voirie Services Nord"
