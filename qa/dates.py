@@ -189,6 +189,9 @@ _FUTURE = re.compile(
     r"|saura|sauront|voudra|voudront|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|erons|erez|ira|iront|dra|dront))\b"
     r"|\b(?:doit|doivent|devrait|devraient)\s+(?:[\w'’]+\s+){0,2}?[a-zàâçéèêëîïôûù'’]*(?:er|ir|re)\b"
     r"|\b(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?|attendue?s?)\b|\bprochaine?s?\b|\bà venir\b")
+#: a past participle alone, set off by commas around the date (« , construite en 1974, »)
+_PARTICIPLE_ONLY = re.compile(r"[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées|ite|ites|it|its|ue|ues)(?:\s+(?:en|le|au|dès|depuis))?",
+                              re.IGNORECASE)
 #: a conditional (« défendrait », « aurait lieu »), the future of reported speech after…
 _CONDITIONAL = re.compile(r"\b(?:serait|seraient|aurait|auraient|irait|iraient|ferait|feraient|devrait|devraient"
                           r"|[a-zàâçéèêëîïôûù]{2,}(?:erait|eraient|irait|iraient|drait|draient))\b")
@@ -218,6 +221,8 @@ def speaks_of_future(sentence: str, start: int, end: int) -> bool:
     left = max((b for a, b in bounds if b <= start), default=0)
     right = min((a for a, b in bounds if a >= end), default=len(sentence))
     clause = sentence[left:start] + " " + sentence[end:right]
+    if len(clause.split()) < 3 and _PARTICIPLE_ONLY.fullmatch(clause.strip()):
+        return False  # « La maison d'arrêt, construite en 1974, doit être remplacée »: the participle's own past
     if len(clause.split()) < 3:
         # « Il affrontera au second tour, le 8 décembre, la centriste… »: a date set off by commas
         # belongs to the clauses around it

@@ -203,7 +203,7 @@ _SUBJECT_NP = re.compile(r"(?:Les|Le|La|L['’]|Un|Une|Des|Ces|Ce|Cette|Plusieur
                          r"[^\W\d][\w'’-]*(?:\s+(?!(?:a|ont|est|sont)\b)[^\W\d][\w'’-]*){0,4}?"
                          r"(?=(?:\s*,[^,;:()]{1,80},)?\s+(?:a|ont|avait|avaient|va|vont|doit|doivent|devrait|devraient|est|sont|était|étaient|"
                          r"sera|seront|peut|peuvent|veut|veulent|entend|entendent|compte|comptent|se|s['’]|n['’]|ne)\b)")
-_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû]|dépass|excède|rédui|plus\s+(?:élevé|cher|chère|haut|bas))"
+_CHANGE_Q = re.compile(r"\bde combien\b.*\b(?:augment|baiss|progress|recul|diminu|chut|grimp|hauss|ralenti|accélér|cr[uû]|dépass|excède|rédui|relev|plus\s+(?:élevé|cher|chère|haut|bas))"
                        # « By how much will the price fall? »: a change, not a price
                        r"|\bby how much\b.*\b(?:rise|rose|risen|fall|fell|fallen|drop|increase|decrease|grow|grew|grown|go up|go down)",
                        re.IGNORECASE)
@@ -235,8 +235,10 @@ _MEASURE_NAMED = re.compile(r"\b([^\W\d]{4,})\s+(?:de\s+|d['’])$")
 #: measures of things (height, length, area, speed, weight, temperature): the question names
 #: what it measures beside the measure's noun (« la vitesse de la tramontane »)
 _PHYSICAL_MEASURES = [
-    (re.compile(r"\b(?:altitude|hauteur|profondeur|haut|profond|culmine)\b", re.IGNORECASE),
-     re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:altitude|culmine)\b", re.IGNORECASE), re.compile(r"\b(?:m|mètres?|pieds)\b", re.IGNORECASE)),
+    # « Quelle hauteur de neige est tombée ? » « Jusqu'à 40 centimètres »
+    (re.compile(r"\b(?:hauteur|profondeur|haut|profond)\b", re.IGNORECASE),
+     re.compile(r"\b(?:m|mètres?|pieds|cm|centimètres?|mm|millimètres?)\b", re.IGNORECASE)),
     # « Quelle est la taille de la grenouille ? »: a length, not « une vingtaine de minutes » of
     # hailstones « de la taille d'une balle de golf »
     (re.compile(r"\b(?:longueur|distance|parcours|mesure|mesurait|mesurer|mesurent|mesuraient|taille|envergure|autonomie)\b|\bhow\s+far\b", re.IGNORECASE),
@@ -248,9 +250,10 @@ _PHYSICAL_MEASURES = [
      re.compile(r"\b(?:mètres cubes|litres?|hectolitres?|millilitres?|m3|m³)\b", re.IGNORECASE)),
     # « à la surface de la planète » is where, « refait surface » when, not how large
     (re.compile(r"\b(?:superficie|(?<!à la )(?<!a la )(?<!en )(?<!fait )(?<!faire )(?<!refait )(?<!refaire )(?<!-il )(?<!-elle )(?<!-ils )(?<!-elles )surface|étendue)\b", re.IGNORECASE),
-     re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres carrés|mètres carrés)\b", re.IGNORECASE)),
+     re.compile(r"km²|km2|m²|m2|\b(?:hectares?|ha|kilomètres? carrés?|mètres? carrés?)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:vitesse)\b", re.IGNORECASE), re.compile(r"km/h|m/s|\bnœuds\b|\bkilomètres[- ]heure\b", re.IGNORECASE)),
-    (re.compile(r"\b(?:poids|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
+    # (« pour un poids lourd » is a lorry)
+    (re.compile(r"\b(?:poids(?!\s+lourds?\b)|masse|pès(?:e|ent)|pes(?:er|ait|aient|ant|é|ée|és|ées))\b", re.IGNORECASE),
      re.compile(r"\b(?:kg|kilos?|kilogrammes?|tonnes?|t|grammes?|g)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:température)\b", re.IGNORECASE), re.compile(r"°|\bdegrés?\b", re.IGNORECASE)),
 ]
@@ -261,7 +264,7 @@ _COMPARED_Q = re.compile(r"\b(?:par\s+rapport|comparée?s?|en\s+comparaison|que\
 _PRICED_Q = re.compile(r"\bco[uû]t\w*\s+(?:le|la|les|l['’]|un|une|des|ce|cette|ces|son|sa|ses)\s*(?P<what>[^\W\d]{4,})"
                        r"|\b(?:montant|prix|coût|budget)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*(?P<what2>[^\W\d]{4,})"
                        # « Combien la collectivité devait-elle payer ? »: who pays is what the sum is of
-                       r"|^\s*combien\s+(?:le|la|les|l['’]|chaque)\s*(?P<what3>[^\W\d]{4,})", re.IGNORECASE)
+                       r"|^\s*(?:de\s+)?combien\s+(?:le|la|les|l['’]|chaque)\s*(?P<what3>[^\W\d]{4,})", re.IGNORECASE)
 #: « Quelle part du budget… ? », « Quel taux… ? »: a share, said as a percentage, not an amount
 _SHARE_Q = re.compile(r"\b(?:taux|pourcentage|proportion|(?:la|quelle|une) part|quote-part|participation|rate|percentage|share|turnout)\b",
                       re.IGNORECASE)
@@ -311,7 +314,7 @@ _CAUSE_END = re.compile(r"\s*(?:[;:.!?]|»|,\s*(?:selon|a\s+(?:déclaré|indiqu�
 #: how likely (share of the best sentence's probability) a sentence giving a cause must be
 WHY_RATIO = 0.3
 #: a figure followed by the place or group it is about (« 19.000 en France »)
-_BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[^\W\d][\w-]+)")
+_BREAKDOWN = re.compile(r"\s+(?:sur un an\s+)?(?:en|à|au|aux|dans|pour)\s+(?:(?:la|le|les|l['’])\s*|(?<=pour )une?\s+)?(?P<name>[^\W\d][\w-]+)")
 _MONTH_WORD = re.compile(r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)",
                          re.IGNORECASE)
 BREAKDOWN_CHARS = 20
@@ -450,6 +453,8 @@ _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribuna
 _WHAT_DID_Q = re.compile(r"^\s*qu'est-ce\s+qui\s+(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pu\s+)?(?P<verb>[^\W\d]{4,})", re.IGNORECASE)
 #: where what did it ends: punctuation, a relative pronoun, a conjunction
 _THING_AGENT_END = re.compile(r"[,;:.()«»\"“”]|\s(?:qui|que|qu['’]|dont|mais|selon)\s")
+#: « La Voie | est libre | a déposé »: a name that reads on as a clause, then the sentence's verb
+_NAME_GOES_ON = re.compile(r"\s+(?:est|sont)\s+[a-zàâçéèêëîïôûù]+(?=\s+(?:a|ont|avait|avaient|va|vont)\s+[a-zàâçéèêëîïôûù]+)")
 #: « Comment s'intitule le projet… ? », « Quel est le nom de l'opération… ? »: the noun to be named
 _TITLED_Q = re.compile(r"^\s*(?:comment\s+s'(?:intitul|appel|nomm)\w*|quel(?:le)?\s+est\s+(?:le\s+)?(?:nom|titre|intitulé)\s+d[eu]s?"
                        r"|quel\s+nom\s+porte)\s+(?:le\s+|la\s+|les\s+|l'|son\s+|sa\s+|ses\s+|leur\s+|ce\s+|cette\s+)?(?P<noun>[^\W\d]{4,})\b",
@@ -477,8 +482,13 @@ _ACTING_BUILDING = re.compile(r"(?:^|(?<=[\s,]))(?:(?:par|est|sont|était|fut|et
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:dans|sur|devant|derrière|vers|sous|depuis|près|entre|en|de|du|à|au|pour)\s+$", re.IGNORECASE)
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
-                            r"île|capitale|village|fleuve|rivière|océan|mer|quartier)s?\b", re.IGNORECASE)
+                            r"île|capitale|village|fleuve|rivière|océan|mer|quartier|massif|vallée|lac|baie|golfe|canton)s?\b", re.IGNORECASE)
 _CAPITALISED = r"[A-ZÀ-ÝŒ][\w’'-]*"
+#: « entre Clermont-Ferrand et Saint-Flour »
+_BETWEEN_PLACES = re.compile(rf"\bentre\s+({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)\s+et\s+"
+                             rf"((?:(?:le|la|les)\s+|l['’])?{_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)")
+#: places news names with their noun (« le massif des Écrins », « le lac de Serre-Ponçon »)
+_FEATURE_NOUNS = frozenset({"massif", "vallée", "lac", "baie", "golfe"})
 _WORD_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]")
 #: « Quels pays… ? », « Qui sont les fondateurs… ? »: several answers, listed
 _PLURAL_Q = re.compile(r"\bquel(?:le)?s\b|^\s*qui\s+sont\b|\bwhich\s+\w+s\b", re.IGNORECASE)
@@ -500,7 +510,9 @@ _SAID_AFTER = re.compile(r"\s*,\s*(?:a\s+|ont\s+|avait\s+)?(?:déclar|dit|affirm
                          r"indiqu|précis|confi|lanc|réag|rappel|prévien|martel|insist|regrett|conclu|comment|résum|admet|"
                          r"reconn|poursui|not|dénonc|salu|avert|tranch)\w*", re.IGNORECASE)
 #: « Qui a reçu le prix… ? » and how articles say who got it
-_AWARD_Q = re.compile(r"^\s*(?:qui\s+(?:a|ont)\s+(?:reçu|obtenu|remporté|gagné|décroché)|who\s+(?:won|received|got)|who\s+was\s+awarded)\b",
+_AWARD_Q = re.compile(r"^\s*(?:qui\s+(?:a|ont)\s+(?P<verb>reçu|obtenu|remporté|gagné|décroché)|who\s+(?:won|received|got)|who\s+was\s+awarded"
+                      # « Qui a été désignée révélation de l'année ? » « La révélation est revenue à X »
+                      r"|qui\s+a\s+été\s+(?P<chosen>désignée?|élue?|sacrée?|couronnée?))\b",
                       re.IGNORECASE)
 #: « Contre qui… ? », « Face à qui… ? », « Qui affrontera X ? », « Quel adversaire… ? »: the opponent
 _OPPONENT_Q = re.compile(r"^\s*(?:(?:contre|face\s+à)\s+qui\b|qui\s+(?:affronte|affrontera|affronteront|a\s+affronté|rencontrera)\b"
@@ -616,7 +628,7 @@ _ORGANISATION_Q = re.compile(r"^\s*(?:(?:de|dans|à|a|pour|par|chez)\s+)?(?:quel
                              r"compagnie|enseigne|fondation|ong|organisme|collectif|constructeur|fabricant|opérateur|groupe|club|"
                              r"équipe|parti|marque|journal)s?\b", re.IGNORECASE)
 #: « Quelle association… ? », « Quel syndicat… ? »: an organisation asked for by its kind
-_WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat|société|entreprise|compagnie)s?\b",
+_WHICH_ORG_Q = re.compile(r"^\s*(?:quel|quelle|quels|quelles)\s+(?P<noun>association|fondation|collectif|ong|organisation|syndicat|société|entreprise|compagnie|groupe)s?\b",
                           re.IGNORECASE)
 #: « installée à Saint-Pierre-sur-Dives », « basé à Lyon »: where something is, nobody
 _SITED_AT = re.compile(r"\b(?:install|situ|bas|implant|localis|domicili|n)(?:é|ée|és|ées)\s+(?:à|au|aux)\s+$", re.IGNORECASE)
@@ -651,6 +663,11 @@ _COUNTING_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|ème|eme)|[a-zé-]{3,}ième)(?
 _WHEN_QUALIFIER = re.compile(r"\s*,?\s*(?P<when>(?:un|une|deux|trois|quatre|cinq|six|dix|\d+)\s+(?:ans?|années?|mois|semaines?|jours?)"
                              r"\s+(?:plus\s+tôt|auparavant|avant)|l['’](?:an|année)\s+(?:dernière?|passée?|précédente?)"
                              r")(?![\w-])", re.IGNORECASE)
+#: « contre 3,2 km² en 1990 »: the year a compared figure held
+_PAST_YEAR_AFTER = re.compile(r"\s+(?:en|fin|début|à\s+la\s+fin\s+de)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: a past participle right before a date (« construite en 1974 », « inauguré le 3 mai »): a past event
+_PARTICIPLE_BEFORE = re.compile(r"\b(?!prévu|attendu|programmé)[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées|it|ite|its|ites)\s+(?=(?:en|le|au|dès)?\s*$|$)",
+                                re.IGNORECASE)
 #: « Depuis quand… ? » is answered by « depuis 2018 », not by the sentence's more precise date
 _SINCE_Q = re.compile(r"^\s*depuis\s+(?:quand|quelle\s+(?:date|année|époque))\b", re.IGNORECASE)
 _SINCE = re.compile(r"^(?:depuis|dès)\b", re.IGNORECASE)
@@ -1721,6 +1738,26 @@ class ExtractiveAnswerer:
             # Occitanosaurus montoulierensis, l'animal… ») over a likelier one that only names places
             yield (lambda c: bool(_NAMING.search(c.text)),
                    lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked)
+        subject = _WHEN_SUBJECT_Q.match(q.text) if q.qtype == DATE else None
+        subject_term = self.analyzer._term(subject.group("noun").lower()) if subject else None
+        acted_q = _DATE_VERB_Q.search(q.text) if subject else None
+        acted_term = self.analyzer._term(acted_q.group("verb").lower()) if acted_q else ""
+        if subject and (fold(subject.group("noun").lower())[-1:] in "sx" or fold(subject.group("noun").lower()) in PERSON_NOUNS
+                        or not re.match(r"\s*quand\b", q.text, re.IGNORECASE) or subject.group("noun")[:1].isupper()
+                        or (len(acted_term) >= 4 and acted_term not in _LIGHT_VERBS)):
+            # « Quand les habitants … ? » « La plupart ont pu regagner leur logement mercredi »; « Quand
+            # le cyclone a-t-il atteint son pic ? » « Il a atteint son pic le 30 décembre »: the verb
+            # says which sentence; only « aura-t-il lieu », « se tiendra-t-il » leave it to the noun
+            subject_term = None
+        if subject_term and len(subject_term) >= 4 and subject_term not in _LIGHT_VERBS:
+            # « Quand le rassemblement … aura-t-il lieu ? »: the lead dates the visit and the
+            # building; « appelle à un rassemblement devant l'établissement jeudi » dates the
+            # rally, a less likely sentence of the article; none: the best one stands
+            def dates_it(c: Candidate) -> bool:
+                return subject_term in c.matched and bool(self.typed(q, c))
+
+            yield (lambda c: subject_term in c.matched), lambda ranked, has: (
+                _nearly_as_likely(ranked, dates_it, same_article=True) or _less_likely_of_article(ranked, dates_it) or ranked)
         if q.qtype == DATE and _TIME_Q.search(q.text):
             # « À quelle heure est né le premier petit ? »: a clock time, from a nearly as likely
             # sentence of the article (« a donné naissance au premier petit à 1 h 08 ») when the best
@@ -1796,6 +1833,7 @@ class ExtractiveAnswerer:
             # article that counts them; none: the best one stands
             yield (lambda c: not counts_another(c)), lambda ranked, has: (
                 _nearly_as_likely(ranked, counts_them, same_article=True) or ranked)
+
         if q.qtype == NUMBER and not _THRESHOLD_Q.search(q.text):
             # « Le prix moyen du gazole est passé sous la barre de 1,60 euro »: a threshold crossed;
             # the value is in another sentence of the article (« Il s'établissait à 1,587 euro »)
@@ -1864,6 +1902,15 @@ class ExtractiveAnswerer:
             courts = _nearly_as_likely(ranked, courted, same_article=True) or _less_likely_of_article(ranked, courted)
             if courts:
                 return courts[0]
+        if asks_court(q.text) and _FUTURE_Q.search(q.text):
+            # « Devant quel tribunal le maire va-t-il déposer un recours ? » asks a court to come: not
+            # « a déposé plusieurs recours devant le tribunal administratif de Toulouse » of another
+            # story when a nearly as likely sentence says « va déposer un recours devant … »
+            def court_ahead(c: Candidate) -> bool:
+                return any(speaks_of_future(c.text, a, b) for a, b in court_spans(c.text, q.text))
+
+            if not court_ahead(best) and (ahead := _nearly_as_likely(ranked, court_ahead)):
+                return ahead[0]
         if q.qtype != NUMBER and asks_rank(q.text) and not rank_spans(best.text, q.text):
             # « Quelle place X a-t-elle prise ? »: a sentence of the article that ranks someone
             # (« a terminé deuxième de la course »), over one that names the race
@@ -1940,6 +1987,22 @@ class ExtractiveAnswerer:
             if not ranked:
                 return None
             best = ranked[0]
+        feature = _WHICH_PLACE_Q.search(q.text) if q.qtype == PLACE else None
+        if feature and feature.group("noun").lower() in _FEATURE_NOUNS and not _named_place(feature.group("noun"), best.text):
+            # « Dans quel massif se trouve le glacier ? »: a massif, a valley, a lake is named with its
+            # noun (« Situé dans le massif des Grandes Rousses »), not the lead's « en Savoie »
+            noun = feature.group("noun")
+            named = [c for c in ranked[1:12] if c.source == best.source and c.prob >= best.prob * ROLE_RATIO
+                     and _named_place(noun, c.text)]
+
+            def others(c: Candidate) -> int:
+                # « dont celui d'Argentière, dans le massif du Mont-Blanc » names another glacier
+                places = _named_place(noun, c.text)
+                return sum(1 for a, b in name_spans(c.text) if not any(x <= a < y for x, y in places)
+                           and not any(similar(fold(w), n) for w in c.text[a:b].split() for n in q.names))
+
+            if named:
+                return min(named, key=lambda c: (others(c), -c.prob))
         if q.qtype == PERSON and (before := self._predecessor(q, ranked)) is not None:
             return before
         if q.qtype == NAME and (titled := self._titled_in_article(q, ranked[0])) is not None:
@@ -2018,7 +2081,7 @@ class ExtractiveAnswerer:
                     c.prob >= best.prob * MEASURED_RATIO and (bool((measured & c.matched) - best.matched)
                                                               or (cued and bool(cue.search(fold(c.text))))))))]
         scored = []
-        priced = _PRICED_Q.search(q.text) if q.qtype == NUMBER and asks_money(q.text) else None
+        priced = _PRICED_Q.search(q.text) if q.qtype == NUMBER and (asks_money(q.text) or _CHANGE_Q.search(q.text)) else None
         priced_term = self.analyzer._term(next(w for w in priced.groups() if w).lower()) if priced else None
 
         def rounded_in_text(head: Candidate, span: tuple[float, int, int, int]) -> bool:
@@ -2315,10 +2378,10 @@ class ExtractiveAnswerer:
             # « sur la ligne T3 », « l'A7 »: a label with a figure names no town nor country
             spans = [(a, b) for a, b in spans if not re.search(r"\d", c.text[a:b])]
             # « de la commune d'Ustou, en Ariège »: the name the question's own noun introduces
-            noun = which.group("noun")
-            named = [(m.start(1), m.end(1)) for m in re.finditer(
-                rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+|d['’])({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
-                c.text, re.IGNORECASE) if c.text[m.start(1)].isupper() and c.text[m.start()].islower()]
+            named = _named_place(which.group("noun"), c.text)
+            if re.match(r"\s*entre\s+quel", q.text, re.IGNORECASE):
+                # « Entre quelles villes… ? » « entre Clermont-Ferrand et Saint-Flour »: both ends
+                named += [(m.start(1), m.end(2)) for m in _BETWEEN_PLACES.finditer(c.text)]
             if _PLURAL_Q.search(q.text):
                 # « Quelles communes… ? » « Les communes de Meursault, Pommard et Volnay »: all of them
                 named = [(a, m.end()) if (m := _NAMES_AFTER.match(c.text, b)) else (a, b) for a, b in named]
@@ -2327,10 +2390,14 @@ class ExtractiveAnswerer:
         elif q.qtype == PERSON and (org := _WHICH_ORG_Q.match(q.text)):
             # « Quelle association a déposé une plainte ? » « l'association Notre affaire à tous, qui
             # a déposé une plainte »: the name the question's noun introduces, lower-case words and all
+            # (« le groupe rennais Les Falaises »: a town's adjective between)
             named = [(m.start(1), m.end(1)) for m in re.finditer(
-                rf"\b{re.escape(org.group('noun').lower())}s?\s+({_CAPITALISED}(?:\s+[^\W\d][\w'’-]*){{0,5}}?)"
+                rf"\b{re.escape(org.group('noun').lower())}s?\s+(?:[a-zéèêëîïôûç-]+(?:ais|aise|ois|oise|ain|aine|ien|ienne|in|ine|an|ane)\s+)?"
+                rf"({_CAPITALISED}(?:\s+[^\W\d][\w'’-]*){{0,5}}?)"
                 r"(?=\s*(?:[,;:.()«»]|\squi\s|\s(?:a|ont|est|sont|avait|avaient|dénonce|estime|demande|réclame)\s|$))",
                 c.text, re.IGNORECASE) if c.text[m.start(1)].isupper()]
+            # « le collectif La Voie est libre a déposé »: « est libre » belongs to the name when a verb follows
+            named = [(a, x.end()) if (x := _NAME_GOES_ON.match(c.text, b)) else (a, b) for a, b in named]
             # « la société de gestion de l'aéroport, la SAC »: the name in apposition to the noun's phrase
             named += [(m.start(1), m.end(1)) for m in re.finditer(
                 rf"\b{re.escape(org.group('noun').lower())}s?\s+(?:de|du|des|d['’])\s*[^,;:.()«»\d]{{1,60}}?,\s*(?:(?:la|le|les)\s+|l['’])?"
@@ -2421,6 +2488,7 @@ class ExtractiveAnswerer:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         since = q.qtype == DATE and bool(_SINCE_Q.match(q.text))
+        ahead = q.qtype == DATE and bool(_FUTURE_Q.search(q.text))
         lasting = q.qtype == NUMBER and bool(_LASTS_Q.search(q.text)) and not re.search(r"\bdepuis\b", q.text, re.IGNORECASE)
         when_asked = {fold(m.group("when").lower()) for m in _WHEN_QUALIFIER.finditer(q.text)} if q.qtype == NUMBER else set()
         # a thing's age (« une carotte de glace vieille de 1,2 million d'années »), once per sentence
@@ -2446,7 +2514,11 @@ class ExtractiveAnswerer:
         dateline = WIRE_DATELINE.match(c.text) if q.qtype in (DATE, PERSON, NAME) else None
         verb = self._agent_verb(q) if q.qtype == PERSON else None
         obj = _OBJECT_Q.match(q.text) if q.qtype == PERSON else None
-        awarded = q.qtype == PERSON and bool(_AWARD_Q.match(q.text))
+        award = _AWARD_Q.match(q.text) if q.qtype == PERSON else None
+        awarded = award is not None
+        # « tandis que le rappeur Nassim a reçu le trophée »: the name right before the award's verb
+        award_verb = self.analyzer._term((award.group("verb") or award.group("chosen")).lower()) if award and (
+            award.group("verb") or award.group("chosen")) else None
         # « Contre qui X a-t-il combattu ? » asks the opponent, « Qui est devenu champion ? » the winner:
         # the name after « en battant », « face au », « contre » is the one, and not the other
         against = 0.0
@@ -2472,8 +2544,11 @@ class ExtractiveAnswerer:
             inside = [t for t in c.toks if t.start >= s and t.end <= e]
             novel = [t for t in inside if not (t.term in q.idf or (q.qtype in (PERSON, NAME, PLACE) and t.surface[:1].isupper()
                      and any(similar(fold(t.surface), n) for n in q.names)))]
-            if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))):
-                continue  # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »)
+            if inside and (not novel or (q.qtype in (PERSON, NAME, PLACE) and 2 * len(novel) < len(inside))) \
+                    and not (novel and which_named and (s, e) in which_named):
+                # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »), but
+                # not a name the question's noun introduces (« La commune de Saint-Sorlin-d'Arves »)
+                continue
             if q.qtype == PERSON and who and _COMMUNE_NAME.fullmatch(c.text[s:e]):
                 # « Saint-Rémy-sur-Orne », « Châlons-en-Champagne »: a town, never who did it (but
                 # « Quelle association… ? » may end at its town: « … de Bogny-sur-Meuse »)
@@ -2546,8 +2621,8 @@ class ExtractiveAnswerer:
                     continue  # nor a time of day (« à l'ouverture du musée, à 9 heures »)
                 if not tally and _SCORE_LINE.search(c.text[max(0, s - 4):e + 4]) and re.fullmatch(r"\d{1,2}", c.text[s:e]):
                     continue  # « une défaite contre Lens (0-4) »: a match's score counts no « points » nor anything else
-                if (counted or how_many) and _BARE_YEAR.fullmatch(c.text[s:e]):
-                    continue  # « combien de véhicules » is not answered by « 2023 »
+                if (counted or how_many or change) and _BARE_YEAR.fullmatch(c.text[s:e]):
+                    continue  # « combien de véhicules », « de combien … a-t-il reculé » are not answered by « 2023 »
                 if noun and (_PEOPLE.fullmatch(noun) or (counted and not duration_ok and not _TIME_SPAN.search(noun))) \
                         and (_TIME_SPAN.search(c.text[s:e]) or RACE_TIME_RE.fullmatch(c.text[s:e])) and not any(t.term == asked_term for t in inside):
                     # « combien de personnes ? » is never « quatre ans d'emprisonnement », « combien de
@@ -2582,7 +2657,14 @@ class ExtractiveAnswerer:
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
             if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
+            if acted and s <= 1 and c.text[e:e + 1] == "," and any(
+                    self._verb_term(t) == acted and not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start)
+                    for t in c.toks if e < t.start <= e + 40):
+                # « En février, ce tribunal avait annulé l'autorisation, avant que la cour ne suspende
+                # cette annulation en mai »: the date set before the clause of the question's verb
+                key -= 2 * VERB_CHARS
             if acted and any(self._verb_term(t) == acted and not re.search(r"[,;:.()«»]", c.text[t.end:s])
+                             and not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start)
                              for t in c.toks if s - 30 <= t.end <= s):
                 # « a rouvert samedi soir » for « Quand … a-t-elle rouvert ? », not « ravagée le 15
                 # avril 2019 »; « en attend désormais jusqu'à 15 millions », not « accueillait … 12 millions »
@@ -2640,6 +2722,11 @@ class ExtractiveAnswerer:
                     key -= BREAKDOWN_CHARS  # « ses cinq combats de la journée, dont trois par ippon »: the part the question says
             if lasting and _ONGOING_BEFORE.search(c.text, max(0, s - 10), s):
                 key += NOT_PERSON_CHARS  # « Combien de temps dure le spectacle ? » is not « dirige depuis sept ans »
+            if q.qtype == NUMBER and not when_asked and re.search(r"\bcontre\s+(?:environ\s+|près\s+de\s+|plus\s+de\s+)?$", c.text[max(0, s - 24):s]) \
+                    and ((then := _PAST_YEAR_AFTER.match(c.text, e)) and then.group("year") not in q.text or _WHEN_QUALIFIER.match(c.text, e)):
+                # « ne couvre plus que 1,9 km², contre 3,2 km² en 1990 » for « Quelle surface couvre aujourd'hui… ? »:
+                # the figure a comparison recalls, of a time the question does not ask about
+                key += BREAKDOWN_CHARS
             if q.qtype == NUMBER and when_asked and (then := _WHEN_QUALIFIER.match(c.text, e)) and \
                     fold(then.group("when").lower()) in when_asked:
                 key -= BREAKDOWN_CHARS  # « Combien coûtait-il un an plus tôt ? » « contre 7,50 euros un an plus tôt »
@@ -2665,6 +2752,8 @@ class ExtractiveAnswerer:
                 elif _FOR_PERIOD.search(c.text, 0, s) and _BARE_YEAR.fullmatch(c.text[s:e]):
                     key += 150.0  # « le budget pour 2025 » is what it is for, not when it happened
                     spec = 0
+                if ahead and _PARTICIPLE_BEFORE.search(c.text, max(0, s - 24), s):
+                    key += NOT_PERSON_CHARS  # « Quand … doit-il ouvrir ? » not « construite en 1974 », « … prévue en 2029 »
                 if since and _SINCE.match(c.text[s:e]):
                     key -= NOT_PERSON_CHARS  # « Depuis quand X dirigeait-il le TNS ? » « depuis 2018 »
             if q.qtype == NAME and any(m.end() == s for m in _NAMING.finditer(c.text, max(0, s - 30), s + 1)):
@@ -2673,6 +2762,10 @@ class ExtractiveAnswerer:
                     e = ep.end()
             if against and _OPPONENT_BEFORE.search(c.text, max(0, s - 40), s):
                 key += against  # « en battant l'Italien Marco Ferrante », « face au Britannique Connor Hale »
+            if award_verb and (gap := _BEFORE_VERB.match(c.text, e)) and (
+                    nxt := next((t for t in c.toks if t.start >= gap.end()), None)) is not None \
+                    and nxt.start == gap.end() and _same_verb(self._verb_term(nxt), award_verb):
+                key -= NOT_PERSON_CHARS
             if awarded and _AWARDED_TO.search(c.text, max(0, s - 180), s):
                 key -= 2 * NOT_PERSON_CHARS  # « le prix de la mise en scène est revenu au Portugais Miguel Gomes »
             if role_after and (ra := role_after.match(fold(c.text[e:e + 80]))) and any(
@@ -2983,6 +3076,15 @@ def _crossed_threshold(q: QuestionInfo, text: str, start: int) -> bool:
     """Whether the figure at ``start`` is a threshold crossed (« sous la barre de 1,60 euro »),
     for a question that does not ask about the threshold itself."""
     return bool(_THRESHOLD_BEFORE.search(text, max(0, start - 40), start)) and not _THRESHOLD_Q.search(q.text)
+
+
+def _named_place(noun: str, text: str) -> list[tuple[int, int]]:
+    """The names ``noun`` introduces in ``text``: « la commune d'Ustou », « le massif des Grandes
+    Rousses » for « commune », « massif »."""
+    return [(m.start(1), m.end(1)) for m in re.finditer(
+        rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
+        rf"({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
+        text, re.IGNORECASE) if text[m.start(1)].isupper() and text[m.start()].islower()]
 
 
 def _is_person_noun(noun: str) -> bool:

@@ -74,6 +74,7 @@ _PLACE_NOUNS = {
     "pays", "ville", "villes", "region", "lieu", "endroit", "continent", "ile", "fleuve", "riviere", "mer",
     "ocean", "capitale", "departement", "province", "etat", "commune", "village", "quartier", "territoire",
     "montagne", "desert", "port", "aeroport", "stade", "site",
+    "massif", "vallee", "lac", "baie", "golfe", "canton",  # « Dans quel massif se trouve le glacier ? »
 }
 
 _EN = [

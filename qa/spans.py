@@ -75,6 +75,8 @@ _DATE_PATTERNS = [
     rf"(?:vers|en|dès|jusqu['’]en|avant|après)\s+(?:l['’]an\s+)?\d{{2,3}}(?=\s*[,;:)]|\.(?!\d)|\s*$)",
     # clock times: vers 7 h 30, à 14h, dès 20 heures
     rf"{_CLOCK}",
+    # « le jour de l'inauguration », « le jour du scrutin »: a day named by its event
+    r"(?:le|ce|dès le|jusqu['’]au)\s+jour\s+(?:de\s+l['’]|de\s+la\s+|du\s+|de\s+son\s+|de\s+sa\s+)[a-zàâçéèêëîïôûù]{4,}",
     # « dans la nuit de jeudi à vendredi », « dans la nuit de samedi »: one answer, not « jeudi »
     rf"(?:dans\s+|durant\s+|pendant\s+)?la\s+nuit\s+(?:de\s+|du\s+)?{_WEEKDAY}(?:\s+(?:à|au)\s+{_WEEKDAY})?",
     # lundi, ce mercredi matin, vendredi dernier
@@ -95,13 +97,13 @@ NUMBER_RE = re.compile(
     rf"(?:{_NUM_CORE}|(?:{_WRITTEN})(?:[- ](?:{_WRITTEN}|et|un|une))*\b)"
     rf"(?:{_SCALE})?"
     # a symbol, or a unit word that ends there (« 1.200 habitants » is not « 1.200 ha »)
-    rf"(?:(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|m³|m3|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo|centi)?mètres\s+(?:carrés|cubes)|mètres|euros|dollars)(?![\w²³/]))"
+    rf"(?:(?:\s*(?:%|‰|€|\$|°C?)|\s*(?:pour\s?cent|km/h|m/s|km²|km2|km|m²|m2|m³|m3|mm|cm|kg|t|ha|MW|GW|kWh|MWh|TWh|ans|(?:kilo|centi)?mètres?\s+(?:carrés?|cubes?)|mètres|euros|dollars)(?![\w²³/]))"
     # after a unit, only what it measures (« 12 ha de vignes »), not the next clause (« 22 ans n'avait »)
     rf"(?:\s+(?:de\s+|d['’]){_UNIT_WORD})?|\s+(?:de\s+|d['’])?{_UNIT_WORD})?",
     re.IGNORECASE,
 )
-#: « un seul combat », « une seule fois »: one, said so
-SINGLE_RE = re.compile(rf"(?<!\w)(?:un|une)\s+seule?(?:\s+{_UNIT_WORD})?", re.IGNORECASE)
+#: « un seul combat », « une seule fois »: one, said so; « Aucun décès »: none
+SINGLE_RE = re.compile(rf"(?<!\w)(?:(?:un|une)\s+seule?(?:\s+{_UNIT_WORD})?|aucune?\s+{_UNIT_WORD})", re.IGNORECASE)
 #: « 285 voix contre 270 », « six voix contre deux »: the rest of a tally after its first number
 VERSUS_RE = re.compile(rf"\s+contre\s+(?:\d+(?:[.\u00a0\u202f ]\d{{3}})*(?:,\d+)?|{_WRITTEN}|une?)\b(?:\s*%)?", re.IGNORECASE)
 #: « 22 et 25 ans », « 3 ou 4 jours »: a figure before a coordinated one that carries the unit

@@ -1960,3 +1960,89 @@ def test_names_inside_a_longer_place(news_answerer) -> None:
     # with a word of the question (« voirie »)
     assert news_answerer.ask("Quelle entreprise était chargée du chantier de voirie rue Solférino ?").short_answer \
         == "Voirie Services Nord"
+
+
+def test_a_square_kilometre_and_a_year_ago(news_answerer) -> None:
+    s = "le glacier ne couvre plus que 1,9 kilomètre carré, contre 3,2 kilomètres carrés en 1990."
+    assert _texts(s, number_spans(s))[:2] == ["1,9 kilomètre carré", "3,2 kilomètres carrés"]
+    # « contre 3,2 kilomètres carrés en 1990 » is the figure of a year the question does not ask about
+    assert news_answerer.ask("Quelle surface couvre aujourd'hui le glacier de Saint-Sorlin ?").short_answer \
+        == "1,9 kilomètre carré"
+    assert news_answerer.ask("Quelle surface couvrait le glacier de Saint-Sorlin en 1990 ?").short_answer \
+        == "3,2 kilomètres carrés"
+
+
+def test_a_massif_named_with_its_noun(news_answerer) -> None:
+    # the lead says « en Savoie »; « Situé dans le massif des Grandes Rousses » names no other glacier,
+    # « dont celui d'Argentière, dans le massif du Mont-Blanc » does
+    assert news_answerer.ask("Dans quel massif se trouve le glacier de Saint-Sorlin ?").short_answer == "Grandes Rousses"
+    assert news_answerer.ask("Dans quel massif se trouve le glacier d'Argentière ?").short_answer == "Mont-Blanc"
+    # « La commune de Saint-Sorlin-d'Arves »: named by the question's noun, though it repeats its words
+    ans = news_answerer.ask("Quelle commune exploitait le ski d'été sur le glacier de Saint-Sorlin ?")
+    assert ans.short_answer == "Saint-Sorlin-d'Arves"
+
+
+def test_a_change_of_what_the_question_names(news_answerer) -> None:
+    # « Son front a reculé de 38 mètres cette année », not the lead's « 2,4 mètres d'épaisseur » nor « avant 2060 »
+    ans = news_answerer.ask("De combien le front du glacier de Saint-Sorlin a-t-il reculé cette année ?")
+    assert ans.short_answer == "38 mètres"
+
+
+def test_dates_of_what_is_to_come(news_answerer) -> None:
+    # « construite en 1974, doit être remplacée … dont l'ouverture est prévue en 2029 »
+    assert news_answerer.ask("Quand le centre pénitentiaire de Nîmes-Garons doit-il ouvrir ?").short_answer == "en 2029"
+    # « appelle à un rassemblement devant l'établissement jeudi », far below the lead
+    ans = news_answerer.ask("Quand le rassemblement devant la maison d'arrêt de Nîmes aura-t-il lieu ?")
+    assert ans.short_answer == "jeudi"
+    s = "La maison d'arrêt, construite en 1974, doit être remplacée par un centre dont l'ouverture est prévue en 2029."
+    at = s.index("en 1974")
+    assert not speaks_of_future(s, at, at + len("en 1974"))
+
+
+def test_a_band_and_an_award_s_subject(news_answerer) -> None:
+    # « Le groupe rennais Les Falaises »: a town's adjective between the noun and the name
+    assert news_answerer.ask("Quel groupe a remporté trois Victoires de la musique en 2026 ?").short_answer == "Les Falaises"
+    # « tandis que le rappeur Nassim a reçu le trophée d'artiste masculin »
+    ans = news_answerer.ask("Qui a reçu le trophée d'artiste masculin aux Victoires de la musique ?")
+    assert ans.short_answer == "Nassim"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Aucun décès n'est à déplorer.", ["Aucun décès"]),
+])
+def test_none_said_so(sentence: str, expected: list[str]) -> None:
+    assert _texts(sentence, number_spans(sentence)) == expected
+
+
+def test_the_day_of_an_event_is_a_date() -> None:
+    s = "Les opposants ont prévu une manifestation le jour de l'inauguration."
+    assert _texts(s, date_spans(s)) == ["le jour de l'inauguration"]
+
+
+def test_a_lorry_is_no_weight_and_snow_is_a_height(news_answerer) -> None:
+    # « 8,20 euros pour un trajet complet en voiture, et 21 euros pour un poids lourd »
+    assert news_answerer.ask("Combien coûtera le péage de l'A69 pour un poids lourd ?").short_answer == "21 euros"
+    assert news_answerer.ask("Quelle hauteur de neige est tombée sur le plateau de la Margeride ?").short_answer \
+        == "Jusqu'à 40 centimètres"
+    assert news_answerer.ask("De combien les chocolatiers français ont-ils relevé leurs prix ?").short_answer == "15 %"
+
+
+def test_a_measure_of_what_is_counted(news_answerer) -> None:
+    # « 7 kilos de chocolat » measures what is asked
+    assert news_answerer.ask("Combien de chocolat un Français consomme-t-il par an ?").short_answer == "7 kilos"
+
+
+def test_a_name_that_reads_as_a_clause(news_answerer) -> None:
+    # « le collectif La Voie est libre a déposé plusieurs recours »
+    assert news_answerer.ask("Quel collectif a déposé des recours contre l'A69 ?").short_answer == "La Voie est libre"
+
+
+def test_a_date_set_before_the_verb_s_clause(news_answerer) -> None:
+    # « En février, ce tribunal avait annulé l'autorisation …, avant que la cour ne suspende cette annulation en mai »
+    ans = news_answerer.ask("Quand le tribunal administratif a-t-il annulé l'autorisation environnementale de l'A69 ?")
+    assert ans.short_answer == "En février"
+
+
+def test_between_two_towns(news_answerer) -> None:
+    ans = news_answerer.ask("Entre quelles villes les automobilistes ont-ils été bloqués sur l'A75 ?")
+    assert ans.short_answer == "Clermont-Ferrand et Saint-Flour"
