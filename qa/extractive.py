@@ -185,7 +185,7 @@ ROLE_RATIO = 0.1
 #: président Waldemar Kita ») to name the holder when no likelier sentence has the role
 ROLE_RATIO_GLUED = 0.03
 #: « en revendiquaient plus d'un millier », « en a compté 3.000 »: the pronoun « en » and a verb before a figure
-_EN_VERB = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?P<verb>[^\W\d]{3,})\s+"
+_EN_VERB = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient)\s+)?(?:(?:déjà|encore|aussi|même|ainsi)\s+)?(?P<verb>[^\W\d]{3,})\s+"
                       r"(?:(?:plus|près|moins)\s+d['’]|environ\s+|quelque\s+)?$", re.IGNORECASE)
 #: « la ligne 17 … en 2030 »: how much farther (characters) an answer outside the clause of the
 #: question's number counts, and what ends a clause
@@ -668,6 +668,8 @@ _PAST_YEAR_AFTER = re.compile(r"\s+(?:en|fin|début|à\s+la\s+fin\s+de)\s+(?P<ye
 #: a past participle right before a date (« construite en 1974 », « inauguré le 3 mai »): a past event
 _PARTICIPLE_BEFORE = re.compile(r"\b(?!prévu|attendu|programmé)[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées|it|ite|its|ites)\s+(?=(?:en|le|au|dès)?\s*$|$)",
                                 re.IGNORECASE)
+#: « Jusqu'à quand… ? », « Jusqu'à quelle heure… ? »: answered by « jusqu'au 1er septembre »
+_UNTIL_Q = re.compile(r"^\s*jusqu['’](?:à|au)\s+(?:quand|quelle)\b", re.IGNORECASE)
 #: « Depuis quand… ? » is answered by « depuis 2018 », not by the sentence's more precise date
 _SINCE_Q = re.compile(r"^\s*depuis\s+(?:quand|quelle\s+(?:date|année|époque))\b", re.IGNORECASE)
 _SINCE = re.compile(r"^(?:depuis|dès)\b", re.IGNORECASE)
@@ -1758,6 +1760,13 @@ class ExtractiveAnswerer:
 
             yield (lambda c: subject_term in c.matched), lambda ranked, has: (
                 _nearly_as_likely(ranked, dates_it, same_article=True) or _less_likely_of_article(ranked, dates_it) or ranked)
+        if q.qtype == DATE and _UNTIL_Q.match(q.text):
+            # « Jusqu'à quelle heure l'évacuation a-t-elle duré ? »: « L'incident s'est produit vers 10 h
+            # 40 » says when it began; a nearly as likely sentence of the article says until when
+            def until_in(c: Candidate) -> bool:
+                return any(re.match(r"jusqu", c.text[a:b], re.IGNORECASE) for a, b in self.typed(q, c))
+
+            yield until_in, lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked
         if q.qtype == DATE and _TIME_Q.search(q.text):
             # « À quelle heure est né le premier petit ? »: a clock time, from a nearly as likely
             # sentence of the article (« a donné naissance au premier petit à 1 h 08 ») when the best
@@ -2081,6 +2090,7 @@ class ExtractiveAnswerer:
                     c.prob >= best.prob * MEASURED_RATIO and (bool((measured & c.matched) - best.matched)
                                                               or (cued and bool(cue.search(fold(c.text))))))))]
         scored = []
+        daypart = re.search(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(matin|midi|après-midi|soir)\b", q.text, re.IGNORECASE)
         priced = _PRICED_Q.search(q.text) if q.qtype == NUMBER and (asks_money(q.text) or _CHANGE_Q.search(q.text)) else None
         priced_term = self.analyzer._term(next(w for w in priced.groups() if w).lower()) if priced else None
 
@@ -2101,6 +2111,9 @@ class ExtractiveAnswerer:
                 val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / measured_idf
             if priced_term is not None and priced_term in c.matched:
                 val += SUBJECT_W  # « Le projet a coûté 36 millions » over « Un bus coûte 650.000 euros »
+            if daypart and (other := re.search(rf"\b{daypart.group(1)}\s+(matin|midi|après-midi|soir)\b", c.text, re.IGNORECASE)) \
+                    and other.group(1).lower() != daypart.group(2).lower():
+                val -= 1.0  # « … jeudi soir ? » is not « privés d'électricité jeudi matin »
             if asked_noun and (other_noun := _MEASURE_AFTER.match(c.text, spans[0][3])) and \
                     fold(other_noun.group(1).lower())[:4] != asked_noun[:4]:  # « de long » is a « longueur »
                 val -= OTHER_MEASURE_PENALTY  # « 1.500 mètres de hauteur » for « Quelle est l'altitude… ? »
@@ -2489,6 +2502,7 @@ class ExtractiveAnswerer:
         duration_ok = bool(_ASKS_DURATION.search(q.text))
         since = q.qtype == DATE and bool(_SINCE_Q.match(q.text))
         ahead = q.qtype == DATE and bool(_FUTURE_Q.search(q.text))
+        until = q.qtype == DATE and bool(_UNTIL_Q.match(q.text))
         lasting = q.qtype == NUMBER and bool(_LASTS_Q.search(q.text)) and not re.search(r"\bdepuis\b", q.text, re.IGNORECASE)
         when_asked = {fold(m.group("when").lower()) for m in _WHEN_QUALIFIER.finditer(q.text)} if q.qtype == NUMBER else set()
         # a thing's age (« une carotte de glace vieille de 1,2 million d'années »), once per sentence
@@ -2658,12 +2672,12 @@ class ExtractiveAnswerer:
             if q.qtype == NUMBER and _crossed_threshold(q, c.text, s):
                 key += THRESHOLD_CHARS  # « passé sous la barre de 1,60 euro »: a threshold crossed, not the value
             if acted and s <= 1 and c.text[e:e + 1] == "," and any(
-                    self._verb_term(t) == acted and not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start)
+                    _same_verb(self._verb_term(t), acted) and not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start)
                     for t in c.toks if e < t.start <= e + 40):
                 # « En février, ce tribunal avait annulé l'autorisation, avant que la cour ne suspende
                 # cette annulation en mai »: the date set before the clause of the question's verb
                 key -= 2 * VERB_CHARS
-            if acted and any(self._verb_term(t) == acted and not re.search(r"[,;:.()«»]", c.text[t.end:s])
+            if acted and any(_same_verb(self._verb_term(t), acted) and not re.search(r"[,;:.()«»]", c.text[t.end:s])
                              and not _DETERMINER_BEFORE.search(c.text, max(0, t.start - 25), t.start)
                              for t in c.toks if s - 30 <= t.end <= s):
                 # « a rouvert samedi soir » for « Quand … a-t-elle rouvert ? », not « ravagée le 15
@@ -2711,7 +2725,7 @@ class ExtractiveAnswerer:
                 # les organisateurs revendiquaient-ils ? »: « en » stands for what is counted, and the
                 # question's own verb governs the figure
                 pro = _EN_VERB.search(c.text, max(0, s - 40), s)
-                if pro and self.analyzer._term(pro.group("verb").lower()) in q.idf:
+                if pro and any(_same_verb(self.analyzer._term(pro.group("verb").lower()), t) for t in q.idf):
                     key -= COUNTED_CHARS + 5.0
             if q.qtype == NUMBER and re.search(r"\bdont\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", c.text[max(0, s - 20):s]):
                 nxt = next((t for t in c.toks if t.start >= e), None)
@@ -2754,6 +2768,8 @@ class ExtractiveAnswerer:
                     spec = 0
                 if ahead and _PARTICIPLE_BEFORE.search(c.text, max(0, s - 24), s):
                     key += NOT_PERSON_CHARS  # « Quand … doit-il ouvrir ? » not « construite en 1974 », « … prévue en 2029 »
+                if until and re.match(r"jusqu", c.text[s:e], re.IGNORECASE):
+                    key -= NOT_PERSON_CHARS  # « Jusqu'à quelle heure … ? » « jusqu'à 15 h 30 », not « vers 10 h 40 »
                 if since and _SINCE.match(c.text[s:e]):
                     key -= NOT_PERSON_CHARS  # « Depuis quand X dirigeait-il le TNS ? » « depuis 2018 »
             if q.qtype == NAME and any(m.end() == s for m in _NAMING.finditer(c.text, max(0, s - 30), s + 1)):

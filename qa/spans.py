@@ -316,6 +316,8 @@ def number_spans(sentence: str) -> list[Span]:
         tail = re.search(r"\s+(?:de\s+|d['’])?([\w’'-]+)$", sentence[s:e])
         if tail and re.fullmatch(_MONTH, tail.group(1), re.IGNORECASE):
             continue
+        if tail and re.fullmatch(r"(?:1[5-9]|20)\d\d", sentence[s:s + tail.start()].strip()) and re.search(r"(?:é|ée|és|ées)$", tail.group(1)):
+            e = s + tail.start()  # « Le prix Femina 2026 attribué à… »: a year, then a participle, not a unit
         if tail and (tail.group(1).lower() in _NOT_UNITS or (
                 # « magnitude 5,8 secoue la Crète »: a word before an article is a verb, not a unit
                 not re.search(r"[sx]$", tail.group(1)) and tail.group(1).lower() not in _SINGULAR_UNITS

@@ -2046,3 +2046,20 @@ def test_a_date_set_before_the_verb_s_clause(news_answerer) -> None:
 def test_between_two_towns(news_answerer) -> None:
     ans = news_answerer.ask("Entre quelles villes les automobilistes ont-ils été bloqués sur l'A75 ?")
     assert ans.short_answer == "Clermont-Ferrand et Saint-Flour"
+
+
+def test_a_year_before_a_participle_is_no_count() -> None:
+    s = "Le prix Femina 2026 attribué à Sophie Caradec"
+    assert _texts(s, number_spans(s)) == ["2026"]
+
+
+def test_the_part_of_the_day_asked(news_answerer) -> None:
+    # « Quelque 12.000 foyers étaient encore privés d'électricité jeudi soir », not the storm story's
+    # « 1,2 million de foyers étaient privés d'électricité jeudi matin »
+    assert news_answerer.ask("Combien de foyers étaient privés d'électricité jeudi soir ?").short_answer == "Quelque 12.000"
+
+
+def test_until_when_takes_the_until(news_answerer) -> None:
+    # « L'incident s'est produit vers 10 h 40 » begins it; « évacués … jusqu'à 15 h 30 » ends it
+    ans = news_answerer.ask("Jusqu'à quelle heure l'évacuation du téléphérique a-t-elle duré ?")
+    assert ans.short_answer == "jusqu'à 15 h 30"
