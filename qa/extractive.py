@@ -484,9 +484,10 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:dans|sur|devant|derrière|vers|sou
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier|massif|vallée|lac|baie|golfe|canton)s?\b", re.IGNORECASE)
 _CAPITALISED = r"[A-ZÀ-ÝŒ][\w’'-]*"
+#: a place's name: « Saint-Sorlin-d'Arves », « Grandes Rousses », « Clermont-Ferrand »
+_PLACE_NAME = rf"{_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*"
 #: « entre Clermont-Ferrand et Saint-Flour »
-_BETWEEN_PLACES = re.compile(rf"\bentre\s+({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)\s+et\s+"
-                             rf"((?:(?:le|la|les)\s+|l['’])?{_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)")
+_BETWEEN_PLACES = re.compile(rf"\bentre\s+({_PLACE_NAME})\s+et\s+((?:(?:le|la|les)\s+|l['’])?{_PLACE_NAME})")
 #: places news names with their noun (« le massif des Écrins », « le lac de Serre-Ponçon »)
 _FEATURE_NOUNS = frozenset({"massif", "vallée", "lac", "baie", "golfe"})
 _WORD_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]")
@@ -668,8 +669,11 @@ _PAST_YEAR_AFTER = re.compile(r"\s+(?:en|fin|début|à\s+la\s+fin\s+de)\s+(?P<ye
 #: a past participle right before a date (« construite en 1974 », « inauguré le 3 mai »): a past event
 _PARTICIPLE_BEFORE = re.compile(r"\b(?!prévu|attendu|programmé)[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées|it|ite|its|ites)\s+(?=(?:en|le|au|dès)?\s*$|$)",
                                 re.IGNORECASE)
+#: « jeudi soir », « lundi matin »: a day and its part
+_DAYPART = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(matin|midi|après-midi|soir)\b", re.IGNORECASE)
 #: « Jusqu'à quand… ? », « Jusqu'à quelle heure… ? »: answered by « jusqu'au 1er septembre »
 _UNTIL_Q = re.compile(r"^\s*jusqu['’](?:à|au)\s+(?:quand|quelle)\b", re.IGNORECASE)
+_UNTIL = re.compile(r"^jusqu", re.IGNORECASE)
 #: « Depuis quand… ? » is answered by « depuis 2018 », not by the sentence's more precise date
 _SINCE_Q = re.compile(r"^\s*depuis\s+(?:quand|quelle\s+(?:date|année|époque))\b", re.IGNORECASE)
 _SINCE = re.compile(r"^(?:depuis|dès)\b", re.IGNORECASE)
@@ -1138,13 +1142,11 @@ class ExtractiveAnswerer:
             if s == best.start:
                 continue
             toks = tokens(text, self.analyzer)
-            if not _CAUSE.search(text) and not any(
-                    any(t.term in q.idf and 0 <= m.start() - t.end <= 30 for t in toks) for m in _DUE_TO.finditer(text)):
+            if not _CAUSE.search(text) and not _due_to(q, text, toks):
                 continue
             weight = sum(q.idf.get(t, 0.0) for t in {t.term for t in toks})
             if weight > 0 and (found is None or weight > found[0]):
-                found = (weight, Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
-                                           p.ordinal, toks, prob=best.prob * WHY_RATIO))
+                found = (weight, self._sentence_candidate(best, p, i, s, e, text, WHY_RATIO, toks))
         return found[1] if found else None
 
     def _titled_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
@@ -1160,11 +1162,17 @@ class ExtractiveAnswerer:
             found = cue.search(text)
             if found is None:
                 continue
-            c = best if s == best.start else Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i,
-                                                       p.ordinal, tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+            c = best if s == best.start else self._sentence_candidate(best, p, i, s, e, text, ROLE_RATIO)
             c.answer_span = found.span("name")
             return c
         return None
+
+    def _sentence_candidate(self, best: Candidate, p: "Passage", i: int, s: int, e: int, text: str, ratio: float,
+                            toks: list | None = None) -> Candidate:
+        """A sentence of ``best``'s article that retrieval did not score, as a candidate with a
+        share (``ratio``) of the best one's probability."""
+        return Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
+                         toks if toks is not None else tokens(text, self.analyzer), prob=best.prob * ratio)
 
     def _article_sentences(self, source: str) -> Iterator[tuple["Passage", int, int, int, str]]:
         """Every sentence of an article, retrieved or not: (passage, index in it, start, end, text)."""
@@ -1183,8 +1191,7 @@ class ExtractiveAnswerer:
             m = _DESCRIBED_AGE.match(text)
             if not m or s == best.start or _CAPITAL_WORD.search(text, m.end()):
                 continue
-            c = Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
-                          tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+            c = self._sentence_candidate(best, p, i, s, e, text, ROLE_RATIO)
             return [c] if has(c) else []
         return []
 
@@ -1302,8 +1309,7 @@ class ExtractiveAnswerer:
         seen = {c.start for c in ranked if c.source == best.source}
         for p, i, s, e, text in self._article_sentences(best.source):
             if s not in seen and keep(text):
-                yield Candidate(p.source, best.title, s, e, text, best.hit_rank, 0.0, 0.0, 0.0, i, p.ordinal,
-                                tokens(text, self.analyzer), prob=best.prob * ROLE_RATIO)
+                yield self._sentence_candidate(best, p, i, s, e, text, ROLE_RATIO)
 
     def _predecessor(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
         """For « Qui dirigeait le TNS avant Clara Vidal ? »: the person a sentence of the best
@@ -1436,7 +1442,8 @@ class ExtractiveAnswerer:
         """For « Qui a développé le satellite ? »: a sentence of the best sentence's article where
         the question's participle is followed by its agent (« Développée par Airbus Defence and
         Space »), which names the doer even when it repeats few of the question's words."""
-        if ranked[0].prob <= 0 or self._agent_verb(q) is None:
+        verb = self._agent_verb(q)
+        if ranked[0].prob <= 0 or verb is None:
             return None
         def named(c: Candidate) -> bool:
             starts = {a for a, _ in self.typed(q, c)}
@@ -1450,7 +1457,7 @@ class ExtractiveAnswerer:
             # nearly as likely sentence of another article that names the agent (« Il sera
             # indemnisé par l'État ») answers « Qui indemnisera l'éleveur ? »
             found = next(iter(_nearly_as_likely(ranked, named)), None)
-        if found is None and not any(_same_verb(self._verb_term(t), self._agent_verb(q)) for t in ranked[0].toks):
+        if found is None and not any(_same_verb(self._verb_term(t), verb) for t in ranked[0].toks):
             # « entraînée depuis 2020 par l'ancien champion olympique David Morel », an unlikely or
             # unretrieved sentence of the best one's article, when the best says nothing of the act
             own = [c for c in ranked[1:] if c.source == ranked[0].source]
@@ -1459,7 +1466,6 @@ class ExtractiveAnswerer:
                 # « financés par l'aménageur du lotissement » in the excavation story, when another
                 # story's quote is a little likelier: an article that has every other word of the
                 # question (« fouilles »), not « financé par un prêt bancaire » of a bookshop's sale
-                verb = self._agent_verb(q)
                 objects = {t for t in q.terms if q.idf.get(t, 0.0) > 0 and not _same_verb(t, verb)}
                 found = next((c for c in ranked[1:] if c.source != ranked[0].source and c.prob >= ranked[0].prob * ROLE_RATIO
                               and objects and objects <= self._article_terms(c.source) and named(c)), None)
@@ -1506,11 +1512,15 @@ class ExtractiveAnswerer:
         # « Qui exploite le réseau ? », « Qui va saisir le Conseil ? »: active too
         acting = active or (m is not None and (m.group("present") or m.group("inf")) is not None)
         out = []
-        # a role's verb in a relative clause describes one leader among many a corpus names, unless
-        # the question names what is led and the sentence's article names it too (« la microbiologiste
-        # Camille Roux, qui dirige l'équipe » for « … l'équipe qui a découvert Pseudomonas occitana ? »)
-        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)]
-        described_role = bool(names) and self._names_in(names, c.source)
+
+        def described_role() -> bool:
+            # a role's verb in a relative clause describes one leader among many a corpus names, unless
+            # the question names what is led and the sentence's article names it too (« la
+            # microbiologiste Camille Roux, qui dirige l'équipe » for « … l'équipe qui a découvert
+            # Pseudomonas occitana ? »)
+            names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)]
+            return bool(names) and self._names_in(names, c.source)
+
         for t in c.toks:
             if not _same_verb(self._verb_term(t), verb):
                 continue
@@ -1522,8 +1532,8 @@ class ExtractiveAnswerer:
                 if named and not re.search(r"[;:.()«»]", c.text[after.end():after.end() + named[0][0]]):
                     out.append((after.end() + named[0][0], after.end() + named[0][0]))
                 continue
-            if not by and acting and (verb not in _VERB_ROLES or described_role) and (
-                    rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)):
+            if not by and acting and (rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)) and (
+                    verb not in _VERB_ROLES or described_role()):
                 # « Keolis, qui exploite le réseau TBM, … » for « Qui exploite le réseau ? »: the name
                 # the relative clause describes did it; not a role's verb (« l'archéologue Marine Le
                 # Goff, qui dirige les fouilles » describes one of several leaders a corpus names)
@@ -1740,16 +1750,13 @@ class ExtractiveAnswerer:
             # Occitanosaurus montoulierensis, l'animal… ») over a likelier one that only names places
             yield (lambda c: bool(_NAMING.search(c.text)),
                    lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked)
-        subject = _WHEN_SUBJECT_Q.match(q.text) if q.qtype == DATE else None
-        subject_term = self.analyzer._term(subject.group("noun").lower()) if subject else None
-        acted_q = _DATE_VERB_Q.search(q.text) if subject else None
+        subject_term = self._dated_subject(q)
+        acted_q = _DATE_VERB_Q.search(q.text) if subject_term else None
         acted_term = self.analyzer._term(acted_q.group("verb").lower()) if acted_q else ""
-        if subject and (fold(subject.group("noun").lower())[-1:] in "sx" or fold(subject.group("noun").lower()) in PERSON_NOUNS
-                        or not re.match(r"\s*quand\b", q.text, re.IGNORECASE) or subject.group("noun")[:1].isupper()
-                        or (len(acted_term) >= 4 and acted_term not in _LIGHT_VERBS)):
-            # « Quand les habitants … ? » « La plupart ont pu regagner leur logement mercredi »; « Quand
-            # le cyclone a-t-il atteint son pic ? » « Il a atteint son pic le 30 décembre »: the verb
-            # says which sentence; only « aura-t-il lieu », « se tiendra-t-il » leave it to the noun
+        if subject_term and (not re.match(r"\s*quand\b", q.text, re.IGNORECASE) or _WHEN_SUBJECT_Q.match(q.text).group("noun")[:1].isupper()
+                             or (len(acted_term) >= 4 and acted_term not in _LIGHT_VERBS)):
+            # « Quand le cyclone a-t-il atteint son pic ? » « Il a atteint son pic le 30 décembre »: the
+            # verb says which sentence; only « aura-t-il lieu », « se tiendra-t-il » leave it to the noun
             subject_term = None
         if subject_term and len(subject_term) >= 4 and subject_term not in _LIGHT_VERBS:
             # « Quand le rassemblement … aura-t-il lieu ? »: the lead dates the visit and the
@@ -1764,7 +1771,7 @@ class ExtractiveAnswerer:
             # « Jusqu'à quelle heure l'évacuation a-t-elle duré ? »: « L'incident s'est produit vers 10 h
             # 40 » says when it began; a nearly as likely sentence of the article says until when
             def until_in(c: Candidate) -> bool:
-                return any(re.match(r"jusqu", c.text[a:b], re.IGNORECASE) for a, b in self.typed(q, c))
+                return any(_UNTIL.match(c.text[a:b]) for a, b in self.typed(q, c))
 
             yield until_in, lambda ranked, has: _nearly_as_likely(ranked, has, same_article=True) or ranked
         if q.qtype == DATE and _TIME_Q.search(q.text):
@@ -1783,8 +1790,9 @@ class ExtractiveAnswerer:
             def ahead(c: Candidate) -> bool:
                 return any(speaks_of_future(c.text, s, e) for s, e in self.typed(q, c))
 
+            dated = self._dated_subject(q)
             yield ahead, lambda ranked, has: _nearly_as_likely(
-                ranked, lambda c: has(c) and self._keeps_subject(q, ranked[0], c)) or ranked
+                ranked, lambda c: has(c) and _keeps_subject(dated, ranked[0], c)) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         people = bool(noun) and bool(_PEOPLE.fullmatch(noun or ""))
         if noun and people and re.fullmatch(r"[^\W\d]{4,}", noun):
@@ -2060,10 +2068,12 @@ class ExtractiveAnswerer:
         acts = (lambda c: any(self._verb_term(t) == verb for t in c.toks)) if verb else None
         best_acts = acts is not None and acts(best)
 
+        dated = self._dated_subject(q)
+
         def related(c: Candidate) -> bool:
             if best_does and not does(c):
                 return False  # « Qui va saisir le Conseil ? »: the sentence that says who will, not who censured
-            if not self._keeps_subject(q, best, c):
+            if not _keeps_subject(dated, best, c):
                 return False
             if acts is not None and not best_acts and acts(c):
                 return True
@@ -2090,7 +2100,7 @@ class ExtractiveAnswerer:
                     c.prob >= best.prob * MEASURED_RATIO and (bool((measured & c.matched) - best.matched)
                                                               or (cued and bool(cue.search(fold(c.text))))))))]
         scored = []
-        daypart = re.search(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(matin|midi|après-midi|soir)\b", q.text, re.IGNORECASE)
+        daypart = _DAYPART.search(q.text)
         priced = _PRICED_Q.search(q.text) if q.qtype == NUMBER and (asks_money(q.text) or _CHANGE_Q.search(q.text)) else None
         priced_term = self.analyzer._term(next(w for w in priced.groups() if w).lower()) if priced else None
 
@@ -2111,8 +2121,8 @@ class ExtractiveAnswerer:
                 val += SUBJECT_W * sum(q.idf[t] for t in measured & c.matched) / measured_idf
             if priced_term is not None and priced_term in c.matched:
                 val += SUBJECT_W  # « Le projet a coûté 36 millions » over « Un bus coûte 650.000 euros »
-            if daypart and (other := re.search(rf"\b{daypart.group(1)}\s+(matin|midi|après-midi|soir)\b", c.text, re.IGNORECASE)) \
-                    and other.group(1).lower() != daypart.group(2).lower():
+            if daypart and (other := next((m for m in _DAYPART.finditer(c.text) if m.group(1).lower() == daypart.group(1).lower()), None)) \
+                    and other.group(2).lower() != daypart.group(2).lower():
                 val -= 1.0  # « … jeudi soir ? » is not « privés d'électricité jeudi matin »
             if asked_noun and (other_noun := _MEASURE_AFTER.match(c.text, spans[0][3])) and \
                     fold(other_noun.group(1).lower())[:4] != asked_noun[:4]:  # « de long » is a « longueur »
@@ -2166,7 +2176,7 @@ class ExtractiveAnswerer:
                 # pour 40 millions d'euros »), which the lead does not name
                 if priced_term not in ranked[0].matched:
                     other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and priced_term in c.matched)), None)
-            asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
+            asks = _physical_asks(q.text)
             if other is None and not figure and asks is not None and not _COMPARED_Q.search(q.text) \
                     and not asks.search(best.text):
                 # « Quelle est la vitesse maximale des bus ? »: no likely sentence gives a speed, nor one
@@ -2182,24 +2192,22 @@ class ExtractiveAnswerer:
             return None
         return best
 
-    def _keeps_subject(self, q: QuestionInfo, best: Candidate, c: Candidate) -> bool:
-        """Whether ``c`` may date what ``best`` dates: for « Quand la réunion … doit-elle avoir
-        lieu ? », another story's « doit recevoir les représentants de la filière le 3 mars »
-        names no « réunion », which the best sentence does; it dates something else. People and
-        plurals are left free: news refers to them by a pronoun (« Ils seront présentés… »)."""
+    def _dated_subject(self, q: QuestionInfo) -> str | None:
+        """The term of the thing a date question dates (« Quand la réunion … ? »: « reunion »);
+        ``None`` for people and plurals, which news refers back to by a pronoun (« Quand les
+        suspects seront-ils présentés ? » « Ils seront présentés vendredi »)."""
         subject = _WHEN_SUBJECT_Q.match(q.text) if q.qtype == DATE else None
-        if subject is None or c.source == best.source:
-            return True
+        if subject is None:
+            return None
         noun = fold(subject.group("noun").lower())
         if noun[-1:] in "sx" or noun in PERSON_NOUNS:
-            return True  # « Quand les suspects seront-ils présentés ? » « Ils seront présentés vendredi »
-        term = self.analyzer._term(subject.group("noun").lower())
-        return term not in best.matched or term in c.matched
+            return None
+        return self.analyzer._term(subject.group("noun").lower())
 
     def _measured_terms(self, q: QuestionInfo) -> set[str]:
         """The question's terms but the measure's own noun (« vitesse », « altitude »), for a
         question asking a measure; empty otherwise or when nothing else is left."""
-        asks = next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(q.text)), None)
+        asks = _physical_asks(q.text)
         lasted = _LASTED_Q.search(q.text)
         if asks is not None and lasted and lasted.start() < asks.search(q.text).start():
             asks = None  # « En combien de temps … la masse … ? »: what lasted, not what weighs
@@ -2315,19 +2323,13 @@ class ExtractiveAnswerer:
     def _gives_cause(self, q: QuestionInfo, c: Candidate) -> bool:
         """Whether ``c`` has a cause cue (« en raison de », « s'explique par »), or says that what the
         question names is « dû à » or « provoqué par » something."""
-        return bool(_CAUSE.search(c.text)) or bool(self._due_to(q, c))
-
-    def _due_to(self, q: QuestionInfo, c: Candidate) -> list["re.Match[str]"]:
-        """« la panne serait due à », « provoqué par » in ``c`` right after a word of the question
-        (within four words): the cause of what the question asks about."""
-        return [m for m in _DUE_TO.finditer(c.text)
-                if any(t.term in q.idf and 0 <= m.start() - t.end <= 30 for t in c.toks)]
+        return bool(_CAUSE.search(c.text)) or bool(_due_to(q, c.text, c.toks))
 
     def _cause_clause(self, q: QuestionInfo, c: Candidate) -> tuple[int, int] | None:
         """For « Pourquoi … ? »: the clause a cause cue opens (« en raison de la sécheresse », « pour
         avoir frappé un policier »), to the sentence's or the clause's end; none when the cue is
         the question's own words or the clause is too short or too long to be an answer."""
-        for m in sorted([*_CAUSE.finditer(c.text), *self._due_to(q, c)], key=lambda m: m.start()):
+        for m in sorted([*_CAUSE.finditer(c.text), *_due_to(q, c.text, c.toks)], key=lambda m: m.start()):
             if fold(m.group(0).lower()) in fold(q.text.lower()):
                 continue
             end = _CAUSE_END.search(c.text, m.end())
@@ -2385,9 +2387,11 @@ class ExtractiveAnswerer:
             # « Dans quelle ville… ? » is answered by the town's name (« Modène »), not by where in it
             # (« dans un hôpital de Modène »)
             # « dans les sédiments de l'étang de Thau, près de Sète »: each name of a span that has several
-            spans = [sp for a, b in spans for sp in (
-                [(a + x, a + y) for x, y in name_spans(c.text[a:b])] if len(name_spans(c.text[a:b])) > 1
-                else [(_first_capital(c.text, a, b), b)])]
+            def town_spans(a: int, b: int) -> list[tuple[int, int]]:
+                inner = name_spans(c.text[a:b])
+                return [(a + x, a + y) for x, y in inner] if len(inner) > 1 else [(_first_capital(c.text, a, b), b)]
+
+            spans = [sp for a, b in spans for sp in town_spans(a, b)]
             # « sur la ligne T3 », « l'A7 »: a label with a figure names no town nor country
             spans = [(a, b) for a, b in spans if not re.search(r"\d", c.text[a:b])]
             # « de la commune d'Ustou, en Ariège »: the name the question's own noun introduces
@@ -2768,7 +2772,7 @@ class ExtractiveAnswerer:
                     spec = 0
                 if ahead and _PARTICIPLE_BEFORE.search(c.text, max(0, s - 24), s):
                     key += NOT_PERSON_CHARS  # « Quand … doit-il ouvrir ? » not « construite en 1974 », « … prévue en 2029 »
-                if until and re.match(r"jusqu", c.text[s:e], re.IGNORECASE):
+                if until and _UNTIL.match(c.text[s:e]):
                     key -= NOT_PERSON_CHARS  # « Jusqu'à quelle heure … ? » « jusqu'à 15 h 30 », not « vers 10 h 40 »
                 if since and _SINCE.match(c.text[s:e]):
                     key -= NOT_PERSON_CHARS  # « Depuis quand X dirigeait-il le TNS ? » « depuis 2018 »
@@ -2914,6 +2918,11 @@ def _asked_noun(question: str) -> str | None:
     if en is None and re.search(r"\bhow\s+long\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
         return "temps"  # « How long did X take to sail around the world? »: « combien de temps »
     return french_word(en.group("noun")) if en else None
+
+
+def _physical_asks(question: str) -> "re.Pattern[str] | None":
+    """The words by which ``question`` asks a measure of a thing (:data:`_PHYSICAL_MEASURES`)."""
+    return next((asks for asks, _ in _PHYSICAL_MEASURES if asks.search(question)), None)
 
 
 @lru_cache(maxsize=64)
@@ -3094,13 +3103,26 @@ def _crossed_threshold(q: QuestionInfo, text: str, start: int) -> bool:
     return bool(_THRESHOLD_BEFORE.search(text, max(0, start - 40), start)) and not _THRESHOLD_Q.search(q.text)
 
 
+def _keeps_subject(dated: str | None, best: Candidate, c: Candidate) -> bool:
+    """Whether ``c`` may date what ``best`` dates (``dated``: :meth:`ExtractiveAnswerer._dated_subject`):
+    for « Quand la réunion … doit-elle avoir lieu ? », another story's « doit recevoir les
+    représentants de la filière le 3 mars » names no « réunion », which the best sentence does; it
+    dates something else."""
+    return dated is None or c.source == best.source or dated not in best.matched or dated in c.matched
+
+
+def _due_to(q: QuestionInfo, text: str, toks: list) -> list["re.Match[str]"]:
+    """« la panne serait due à », « provoqué par » in ``text`` right after a word of the question
+    (within four words): the cause of what the question asks about."""
+    return [m for m in _DUE_TO.finditer(text) if any(t.term in q.idf and 0 <= m.start() - t.end <= 30 for t in toks)]
+
+
 def _named_place(noun: str, text: str) -> list[tuple[int, int]]:
     """The names ``noun`` introduces in ``text``: « la commune d'Ustou », « le massif des Grandes
     Rousses » for « commune », « massif »."""
     return [(m.start(1), m.end(1)) for m in re.finditer(
         rf"\b{re.escape(noun.lower())}s?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
-        rf"({_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*)",
-        text, re.IGNORECASE) if text[m.start(1)].isupper() and text[m.start()].islower()]
+        rf"({_PLACE_NAME})", text, re.IGNORECASE) if text[m.start(1)].isupper() and text[m.start()].islower()]
 
 
 def _is_person_noun(noun: str) -> bool:

@@ -136,20 +136,21 @@ _INITIAL = (r"(?:(?<=(?<![\w'’.-])[A-LN-ZÀ-Ý])|" + "|".join(rf"(?<=[A-ZÀ-Ý
 _CONNECT = r"(?:" + _INITIAL + r"|-(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au|et|l['’])-|(?:(?<=Pointe)|(?<=Cap)|(?<=Anse)|(?<=Île)|(?<=Ile)|(?<=Bois)|(?<=Col)|(?<=Trou)|(?<=Puy)|(?<=Roche)|(?<=Rocher)|(?<=Croix)|(?<=Mont)|(?<=Pont)|(?<=Port)|(?<=Pas)|(?<=Val))\s+(?:au|aux)\s+(?=[A-ZÀ-ÝŒ])|\s+de\s+l['’]|\s+de\s+la\s+|\s+(?:de|du|des|d['’]|von|van|der|den|da|di|del|della|la|le|al-|ben|bin|y|of|the|and)\s*|\s*&\s*|\s+|-)"
 _OF = r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
 _LOWER_WORD = r"[a-zàâçéèêëîïôûù][a-zàâçéèêëîïôûù-]{2,}(?![\w-])"
+#: the scope adjectives of a public body (« l'Agence nationale », « le Conseil régional »)
+_BODY_ADJ = (r"(?:national|nationale|régional|régionale|départemental|départementale|européen|européenne"
+             r"|international|internationale)")
 #: lower-case adjectives that belong to an institution's name (« la Commission européenne »,
 #: « l'Assemblée nationale », « le Conseil constitutionnel », « les Nations unies »)
 _NAME_ADJ = (r"(?:"
              # a school named by adjectives and its field: « le Conservatoire national supérieur d'art
              # dramatique de Paris », « l'École nationale supérieure des mines de Nancy »
              r"(?:(?<=Conservatoire)|(?<=École)|(?<=Ecole)|(?<=Institut)|(?<=Université)|(?<=Académie))"
-             r"(?:\s+(?:national|nationale|supérieur|supérieure|régional|régionale|normal|normale|municipal|municipale"
-             r"|départemental|départementale|européen|européenne|international|internationale|polytechnique)(?![\w-])){1,3}"
+             rf"(?:\s+(?:{_BODY_ADJ}|supérieur|supérieure|normal|normale|municipal|municipale|polytechnique)(?![\w-])){{1,3}}"
              rf"(?:\s+{_OF}{_LOWER_WORD}(?:\s+{_LOWER_WORD})?(?=\s+{_OF}[A-ZÀ-ÝŒ]))?(?:\s+{_OF}{_CAP}(?:-{_CAP})*)?"
              # a national body and its field: « l'Agence nationale de la recherche », « l'Office national
              # des forêts », « le Centre national de la recherche scientifique »
              r"|(?:(?<=Agence)|(?<=Office)|(?<=Centre)|(?<=Institut)|(?<=Conseil)|(?<=Observatoire)|(?<=Fonds)|(?<=Caisse))"
-             r"\s+(?:national|nationale|régional|régionale|départemental|départementale|européen|européenne|international|internationale)"
-             rf"\s+{_OF}{_LOWER_WORD}(?:\s+(?:scientifique|médicale|publique|technique|agricole|sociale|économique|spatiale|nucléaire))?"
+             rf"\s+{_BODY_ADJ}\s+{_OF}{_LOWER_WORD}(?:\s+(?:scientifique|médicale|publique|technique|agricole|sociale|économique|spatiale|nucléaire))?"
              r"|\s+(?:européen|européenne|européens|national|nationale|nationaux|international|internationale|"
              r"mondial|mondiale|constitutionnel|fédéral|fédérale|unies|unis|olympique|paralympique|centrale|"
              r"populaire|suprême|pénale|administratif|administrative|correctionnel|judiciaire|"
@@ -386,7 +387,6 @@ def initials_start(words: list[str], acr: str) -> int | None:
 
 #: prepositions an acronym skips (« Union internationale pour la conservation de la nature », UICN)
 _LINKS = frozenset("pour dans avec sans sous contre entre vers chez auprès".split())
-
 
 
 def defined_spans(sentence: str) -> list[Span]:
