@@ -147,7 +147,10 @@ _BY_AGENT = re.compile(r"(?:e|s|es)?(?:\s+(?:en|dès|depuis)\s+\d{4}|\s+en\s+(?:
                        # « donnée vers 19 h 15 par une habitante »
                        r"|\s+(?:vers|à|dès)\s+\d{1,2}\s*h(?:\s*\d{2})?"
                        # « classée « en danger critique d'extinction » par l'UICN »
-                       r"|\s+«[^»]{1,60}»)?"
+                       r"|\s+«[^»]{1,60}»"
+                       # « Financé à hauteur de 640.000 euros par l'ARS », « remorqué jusqu'à Lorient par une vedette »
+                       r"|\s+à\s+hauteur\s+de\s+(?:\d[\d.,\s]*|[^\W\d]+\s+)(?:millions?\s+|milliards?\s+)?(?:d['’]\s*|de\s+)?(?:euros|€|%)"
+                       r"|\s+(?:jusqu['’]à|jusqu['’]au|vers)\s+(?:(?:le|la|l['’])\s*)?[A-ZÀ-ÝŒ][\w'’-]*(?:[\s-][A-ZÀ-ÝŒ][\w'’-]*){0,2})?"
                        r"\s+par\s+(?:(?:le|la|les|l['’])\s*)?")
 #: « par » that names no agent (« par ailleurs », « par an »)
 _NOT_AGENT = re.compile(r"(?:ailleurs|exemple|rapport|an|jour|mois|semaine|heure|personne|habitant|tête|conséquent|"
@@ -222,7 +225,8 @@ _THRESHOLD_Q = re.compile(r"\b(?:barre|seuil|cap)\b", re.IGNORECASE)
 #: how far (in characters) a threshold's figure counts as being from the question's words
 THRESHOLD_CHARS = 40.0
 #: a question about the value after a change (« Quel sera le montant… ? », « … désormais ? »)
-_FROM_TO_Q = re.compile(r"\b(?:sera|seront|désormais|nouveau|nouvelle|nouveaux|atteindra|passera|passeront)\b", re.IGNORECASE)
+_FROM_TO_Q = re.compile(r"\b(?:sera|seront|désormais|nouveau|nouvelle|nouveaux|atteindra|passera|passeront|paiera|paieront|"
+                        r"coûtera|coûteront|après\s+(?:la|le|l['’]|cette|ce)\s*(?:hausse|baisse|augmentation|réforme|revalorisation))\b", re.IGNORECASE)
 #: « Combien de voix fallait-il pour renverser le gouvernement ? »: what is required, which the
 #: article says with « loin des 289 nécessaires », « il faut 60 signatures », « au moins 500 »
 _REQUIRED_Q = re.compile(r"\b(?:faut|fallait|faudrait|faudra|fallu|nécessaires?|requise?s?|exigée?s?|minimum|suffi\w*)\b", re.IGNORECASE)
@@ -286,7 +290,7 @@ _MEASURES = [
 _MEASURE_UNIT = re.compile(rf"%|€|\$|°|km/h|\b(?:{_MEASURE_WORDS}|m)\b", re.IGNORECASE)
 #: « Quel est le salaire de X ? » is not answered by what the film cost: such amounts need their word
 _SALARY_Q = re.compile(r"\b(?:salaires?|rémunérations?|cachets?|loyers?|amendes?|salary|wage|wages|rent|fine)\b", re.IGNORECASE)
-_SALARY_WORD = re.compile(r"salaire|rémunér|payé|payée|gagne|gagnait|touche|touchait|cachet|émolument|loyer|amende|condamn",
+_SALARY_WORD = re.compile(r"salaire|rémunér|par\s+mois|mensuel|payé|payée|gagne|gagnait|touche|touchait|cachet|émolument|loyer|amende|condamn",
                           re.IGNORECASE)
 #: how far (characters) a figure without the measure's unit falls behind one with it
 MEASURE_CHARS = 200.0
@@ -386,7 +390,9 @@ _DEATH = re.compile(rf"\b(?:{_DEATH_WORDS}|victimes?|mortels?|mortelles?|morte?s
 #: « Quand l'autoroute a-t-elle été construite ? »: events whose date a sentence gives only in
 #: words of the same family (a building's date is not the day of an accident on it)
 _EVENT_FAMILIES: tuple[tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str]"], ...] = tuple(
-    (qtypes, re.compile(rf"\b(?:{asks})\b", re.IGNORECASE), re.compile(rf"\b(?:{says})\b", re.IGNORECASE))
+    # (« le condamné devra verser » names a person: a determiner before the word makes it a noun)
+    (qtypes, re.compile(rf"(?<!\ble\s)(?<!\bles\s)(?<!\bla\s)(?<!\bdu\s)(?<!\bdes\s)(?<!\bau\s)(?<!\baux\s)\b(?:{asks})\b", re.IGNORECASE),
+     re.compile(rf"\b(?:{says})\b", re.IGNORECASE))
     for qtypes, asks, says in (
         ((DATE,), r"construite?s?|bâtie?s?|édifiée?s?|érigée?s?|built|constructed",
          r"construite?s?|construction|constructions|construisirent|construisit|bâtie?s?|bâtiment|édifiée?s?|édification|"
@@ -483,11 +489,33 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:dans|sur|devant|derrière|vers|sou
 #: « Dans quelle ville… ? », « Quel pays… ? »: a named place is asked for
 _WHICH_PLACE_Q = re.compile(r"\bquel(?:le)?s?\s+(?P<noun>ville|pays|région|département|province|continent|commune|état|"
                             r"île|capitale|village|fleuve|rivière|océan|mer|quartier|massif|vallée|lac|baie|golfe|canton)s?\b", re.IGNORECASE)
+#: what a « quel(le) X » place question asks for by a proper name (a massif, a lake… have their own rule)
+_NAMED_PLACE_KINDS = frozenset("ville commune village pays région département province capitale canton île état".split())
 _CAPITALISED = r"[A-ZÀ-ÝŒ][\w’'-]*"
 #: a place's name: « Saint-Sorlin-d'Arves », « Grandes Rousses », « Clermont-Ferrand »
 _PLACE_NAME = rf"{_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_CAPITALISED})*"
+#: « Quelle est la population de… ? », « Combien d'habitants compte… ? » and what answers it
+_POPULATION_Q = re.compile(r"\bpopulation\b|\bcombien\s+d['’]habitants\b", re.IGNORECASE)
+_INHABITANTS = re.compile(r"\s*(?:d['’])?(?:habitants?|âmes|résidents)\b", re.IGNORECASE)
+#: stems of the verbs and nouns that say money is spent or given (« financer », « avancer », « coût »)
+_MONEY_STEM = re.compile(r"(?:financ|cout|pai|pay|vers|invest|mobilis|debours|depens|subvention|allou|alloc|accord|debloqu|"
+                         r"pret|avanc|indemnis|rembours|dot)")
+#: « la ligne 15 », « l'autoroute A69 », « le vol AF447 »: a numbered label a question names
+_LABEL_Q = re.compile(r"\b(?:ligne|route|autoroute|vol|salle|terminal|quai|porte|bâtiment|lot|tranche)\s+[A-Z]{0,3}\d{1,4}[A-Za-z]?\b")
+#: « en avril », « fin mars », « au mois de juin »: a month a question places its fact in
+_IN_MONTH_Q = re.compile(r"\b(?:en|fin|début|mi-|au\s+mois\s+de|au\s+mois\s+d['’])\s*(janvier|février|mars|avril|mai|juin|juillet|"
+                         r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
+#: a name an article uses as a place: before its département in brackets (« Valence (Drôme) »,
+#: « Caen (14) »), or after a town's institution (« le maire de Saint-Nazaire »)
+_PLACE_CUE = re.compile(
+    rf"(?P<name>{_PLACE_NAME})\s+\((?P<dept>\d{{2,3}}|[^()\n]{{3,40}})\)"
+    rf"|\b(?:maire|mairie|ville|commune|préfecture|sous-préfecture|tribunal(?:\s+(?:correctionnel|judiciaire|administratif|de\s+commerce))?"
+    rf"|cour\s+d['’]appel|centre\s+hospitalier|CHU|hôpital|habitants|gendarmerie|commissariat|agglomération|métropole|"
+    rf"parquet|procureur(?:e)?\s+de\s+la\s+République)\s+(?:de\s+|d['’])(?P<name2>{_PLACE_NAME})")
 #: « entre Clermont-Ferrand et Saint-Flour »
-_BETWEEN_PLACES = re.compile(rf"\bentre\s+({_PLACE_NAME})\s+et\s+((?:(?:le|la|les)\s+|l['’])?{_PLACE_NAME})")
+_BETWEEN_PLACES = re.compile(rf"\bentre\s+({_PLACE_NAME})\s+et\s+((?:(?:le|la|les)\s+|l['’])?{_PLACE_NAME})"
+                             # « aperçue de Nantes jusqu'à Caen », « de Paris à Rodez »: a route's two ends
+                             rf"|\b(?<![’'])(?:de\s+|d['’])((?:(?:la|le)\s+|l['’])?{_PLACE_NAME})\s+(?:jusqu['’](?:à|au)\s+|à\s+)((?:(?:la|le|les)\s+|l['’])?{_PLACE_NAME})")
 #: places news names with their noun (« le massif des Écrins », « le lac de Serre-Ponçon »)
 _FEATURE_NOUNS = frozenset({"massif", "vallée", "lac", "baie", "golfe"})
 _WORD_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-ÝŒ]")
@@ -664,6 +692,10 @@ _COUNTING_ORDINAL = re.compile(r"\b(?:\d{1,4}(?:e|ème|eme)|[a-zé-]{3,}ième)(?
 _WHEN_QUALIFIER = re.compile(r"\s*,?\s*(?P<when>(?:un|une|deux|trois|quatre|cinq|six|dix|\d+)\s+(?:ans?|années?|mois|semaines?|jours?)"
                              r"\s+(?:plus\s+tôt|auparavant|avant)|l['’](?:an|année)\s+(?:dernière?|passée?|précédente?)"
                              r")(?![\w-])", re.IGNORECASE)
+#: « Combien … compte la Creuse aujourd'hui ? » asks the present figure, and what says it is one
+_NOW_Q = re.compile(r"\b(?:aujourd['’]hui|actuellement|désormais|à\s+ce\s+jour|today|currently|now)\b", re.IGNORECASE)
+_NOW_BEFORE = re.compile(r"\b(?:aujourd['’]hui|actuellement|désormais)\s+(?:(?:près\s+de|environ|plus\s+de)\s+)?$", re.IGNORECASE)
+_NOW_AFTER = re.compile(r"\s*,?\s*(?:aujourd['’]hui|actuellement|désormais|à\s+ce\s+jour)\b", re.IGNORECASE)
 #: « contre 3,2 km² en 1990 »: the year a compared figure held
 _PAST_YEAR_AFTER = re.compile(r"\s+(?:en|fin|début|à\s+la\s+fin\s+de)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 #: a past participle right before a date (« construite en 1974 », « inauguré le 3 mai »): a past event
@@ -679,6 +711,7 @@ _SINCE_Q = re.compile(r"^\s*depuis\s+(?:quand|quelle\s+(?:date|année|époque))\
 _SINCE = re.compile(r"^(?:depuis|dès)\b", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(?:depuis|jusqu|since|how long|combien de temps|pendant combien|durant combien)\b", re.IGNORECASE)
 _VOTES_Q = re.compile(r"\bcombien\s+de\s+voix\b|\bhow many votes\b", re.IGNORECASE)
+_MIDDAY = re.compile(r"\b(?:midi|minuit)\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\b(?:(?:à|a|vers|dès|à partir de|a partir de|jusqu['’]à|depuis)\s+quelle\s+heure|what time)\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 #: « le projet de loi pour 2025 »: a year the thing is for; « prévue pour 2025 » stays a date
@@ -690,6 +723,7 @@ _SCORE = re.compile(r"(?<!\d)(?<!\d[,.])\d{1,3}\s*(?:-|–|à)\s*\d{1,3}(?!\d|[,
 #: a figure that can be a score when it is not « 3-1 »: a share of votes, points
 _SCORE_UNIT = re.compile(r"%|pour\s?cent|\bvoix\b|\bpoints?\b")
 _MONEY_Q = re.compile(r"\b(?:prix|co[uû]ts?|économies?|co[uû]t(?:e|es|ent|ée?s?|er|era|eront|erait|eraient|ait|aient)|budgets?|montants?|sommes?|salaires?|tarifs?|dettes?|"
+                      r"loyers?|indemnités?|subventions?|redevances?|rançons?|dommages\s+et\s+intérêts|"
                       r"fortune|chiffre d['’]affaires|price|cost|costs|budget|how much money|salary|"
                       r"how much (?:\w+ )*?(?:pay|paid|spend|spent|cost|costs|invest|invested|earn|earned|worth))\b", re.IGNORECASE)
 
@@ -701,7 +735,7 @@ _RECEIVED_Q = re.compile(r"^\s*combien\s+(?!de\s|d['’])[^?]*\b(?:recevra|recev
 _WHAT_SAID_Q = re.compile(r"^\s*qu['’](?:a|ont|avait|avaient|aura|auront)\s+(?P<verb>[^\W\d]{4,}(?:é|és|ée|ées|i|is|u|us|it|its|ert|erts|ait))\s+"
                           r"(?:le|la|les|l['’])\s*(?P<noun>[^\W\d]{3,})\b", re.IGNORECASE)
 #: « Combien l'OM a-t-il payé pour X ? », « Combien a rapporté la vente ? »: a verb of paying
-_MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|versée?s?|verser|dépensée?s?|dépenser|"
+_MONEY_VERB_Q = re.compile(r"\bcombien\b.*\b(?:payée?s?|payer|paie|paient|paiera|paieront|payera|payeront|payait|payaient|paierait|versée?s?|verser|dépensée?s?|dépenser|"
                            r"déboursée?s?|débourser|investie?s?|investir|rapportée?s?|rapporter|gagnée?s?|gagner|gagnera|empochée?s?|empocher|touchée?s?|toucher|levée?s?|lever"
                            # « Combien la région a-t-elle promis ? »: an aid, a loan, a claim
                            r"|promise?s?|promet|promettre|accordée?s?|accorder|allouée?s?|allouer|octroyée?s?|octroyer|débloquée?s?|débloquer"
@@ -770,6 +804,7 @@ class ExtractiveAnswerer:
         self._vocab_by_second: dict[str, list[str]] | None = None
         self._words_cache: dict[str, frozenset[str]] = {}
         self._capitalised_cache: dict[str, frozenset[str]] = {}
+        self._places_cache: dict[str, frozenset[str]] = {}
         self._terms_cache: dict[str, frozenset[str]] = {}
         self._acronym_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
 
@@ -952,6 +987,15 @@ class ExtractiveAnswerer:
             # the best sentence says whether there is evidence at all; agreement only says which
             ranked = self._agreeing(q, ranked)
             best = self._choose(q, ranked)
+            if best is not None and q.qtype == PERSON and self._names_only_places(q, best):
+                best = None
+            if best is not None and q.qtype == NAME and not self.typed(q, best) and (
+                    titled := _TITLED_Q.match(q.text.replace("’", "'"))) and _is_person_noun(titled.group("noun")) \
+                    and not defined_name(question):
+                # « Comment s'appelle le directeur de Rhône Habitat Avenir ? »: the sentence to cite names
+                # nobody but the body; a person's or a firm's name is capitalised, the words left would be
+                # a clause: the articles do not say
+                best = None
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
@@ -1134,6 +1178,61 @@ class ExtractiveAnswerer:
         return _cached(self._capitalised_cache, source, lambda: frozenset(
             fold(w) for w in re.findall(r"\w[\w-]*", str(self.index.article(source)["text"])) if w[:1].isupper()))
 
+    def _article_places(self, source: str) -> frozenset[str]:
+        """The folded names an article uses as places: its dateline's town (« Saint-Nazaire, le 6
+        février 2026 - »), a name before its département (« Valence (Drôme) »), and a name after a
+        town's institution (« le maire de Saint-Nazaire », « le tribunal correctionnel de Rennes »).
+
+        Why: a « qui » question about an article that never names who is asked finds the town in
+        another of its sentences, where nothing near it says it is a place; the article says so
+        elsewhere, and a place is nobody.
+        """
+        def make() -> frozenset[str]:
+            text = str(self.index.article(source)["text"])
+            names: set[str] = set()
+            line = WIRE_DATELINE.match(text)
+            if line:
+                town = re.match(rf"\s*({_PLACE_NAME})\s*(?:\(|,)", text)
+                if town:
+                    names.add(town.group(1))
+            for m in _PLACE_CUE.finditer(text):
+                if m.group("name2"):
+                    names.add(m.group("name2"))
+                elif re.fullmatch(r"0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2[AB]", m.group("dept")) or is_territory(m.group("dept")):
+                    names.add(m.group("name"))  # « (Drôme) », « (14) »; not « Jean Dupont (PS) »
+            return frozenset(fold(n.lower()) for n in names if not starts_with_first_name(n))
+
+        return _cached(self._places_cache, source, make)
+
+    def _money_in_article(self, q: QuestionInfo, ranked: list[Candidate]) -> Candidate | None:
+        """For « Quelle somme a été mobilisée pour financer le bus médical ? » when no likely sentence
+        gives an amount: a sentence of the best one's article, less likely or not retrieved, with an
+        amount and the question's own money verb (« Financé à hauteur de 640.000 euros par l'ARS »):
+        news gives the sum once, often naming the thing by another word (« le Médibus »)."""
+        verbs = {t.term for t in tokens(q.text, self.analyzer) if _MONEY_STEM.match(fold(t.term))}
+        if not verbs:
+            return None
+
+        def pays(c: Candidate) -> bool:
+            return bool(MONEY_RE.search(c.text)) and any(t.term in verbs for t in c.toks) and bool(self.typed(q, c))
+
+        best = ranked[0]
+        own = [c for c in ranked[1:12] if c.source == best.source and pays(c)]
+        return next(iter(own), None) or next((c for c in self._unretrieved(ranked, lambda text: bool(MONEY_RE.search(text)))
+                                              if pays(c)), None)
+
+    def _names_only_places(self, q: QuestionInfo, c: Candidate) -> bool:
+        """Whether the sentence to cite for a « qui » question names no one: it gives no typed
+        answer and every name it holds, but the question's own, is a place of its article (« Le
+        maire de Saint-Nazaire, Paul Guérin, a annoncé sa démission » for « Qui succédera à Paul
+        Guérin ? »). The words left would be a clause, not who; the articles do not say."""
+        if self.typed(q, c):
+            return False
+        places = self._article_places(c.source)
+        names = [fold(c.text[a:b].lower()) for a, b in name_spans(c.text)]
+        others = [n for n in names if not any(similar(n, m) or m in n for m in q.names)]
+        return bool(others) and all(n in places or is_territory(n) for n in others)
+
     def _cause_in_article(self, q: QuestionInfo, best: Candidate) -> Candidate | None:
         """A sentence of ``best``'s article, retrieved or not, that gives a cause and shares a word
         of the question (« Ce ralentissement s'explique par le recul des prix de l'énergie »)."""
@@ -1212,14 +1311,19 @@ class ExtractiveAnswerer:
         anywhere in the article (a dateline, an earlier paragraph), not only in the cited sentence.
         """
         years = sorted({n for n in q.numbers if _YEAR_TERM.fullmatch(n)})
-        if not years or not ranked:
+        # « Quel était le taux de chômage en avril ? »: a month the question states, likewise
+        months = sorted({fold(m.group(1).lower()) for m in _IN_MONTH_Q.finditer(q.text)})
+        # « la ligne 15 », « le vol AF447 »: a numbered label the question names, likewise
+        labels = sorted({fold(m.group(0).lower()) for m in _LABEL_Q.finditer(q.text)})
+        if not (years or months or labels) or not ranked:
             return ranked
         texts: dict[str, bool] = {}
         keep = []
         for c in ranked:
             if c.source not in texts:
                 text = DIGIT_GROUPS.sub(lambda g: re.sub(r"\D", "", g.group(0)), str(self.index.article(c.source)["text"]))  # « 1.500 »: 1500
-                texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years)
+                texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years) and (
+                    not (months or labels) or all(re.search(rf"\b{re.escape(m)}\b", fold(text.lower())) for m in months + labels))
             if texts[c.source]:
                 keep.append(c)
         if keep:
@@ -1229,7 +1333,8 @@ class ExtractiveAnswerer:
         # in a paragraph on the 1970s), not when it shares a name and little else.
         if q.qtype == DATE:
             return []  # « Quand … en 1890 ? »: whatever date an article without 1890 gives is another event's
-        rest = {t: w for t, w in q.idf.items() if t not in years}
+        stated = set(years) | {self.analyzer._term(m) for m in months} | {t for lab in labels for t in self.analyzer(lab)}
+        rest = {t: w for t, w in q.idf.items() if t not in stated}
         total = sum(rest.values())
         held = sum(w for t, w in rest.items() if t in ranked[0].matched)
         return ranked if total > 0 and held >= YEARLESS_COVERAGE * total else []
@@ -1452,12 +1557,15 @@ class ExtractiveAnswerer:
         if self._active_subject(q, ranked[0]):
             return None  # « Léa Muller … a remporté le championnat » already says who did it
         found = next((c for c in _likely_in_best_article(ranked) if named(c)), None)
-        if found is None and not self.typed(q, ranked[0]):
+        if found is None and (not self.typed(q, ranked[0]) or self._verb_only_quoted(verb, ranked[0])):
+            # (or says the verb only in a quotation, whose speaker did not do it: « « Votre banque ne
+            # vous demandera jamais de valider une opération » », rappelle le colonel Stéphane Rivière)
             # the best sentence names nobody (« l'indemnisation des éleveurs touchés par … »): a
             # nearly as likely sentence of another article that names the agent (« Il sera
             # indemnisé par l'État ») answers « Qui indemnisera l'éleveur ? »
             found = next(iter(_nearly_as_likely(ranked, named)), None)
-        if found is None and not any(_same_verb(self._verb_term(t), verb) for t in ranked[0].toks):
+        if found is None and (not any(_same_verb(self._verb_term(t), verb) for t in ranked[0].toks)
+                              or (not self._agents(q, ranked[0]) and not self._names_questions_subject(q, ranked[0]))):
             # « entraînée depuis 2020 par l'ancien champion olympique David Morel », an unlikely or
             # unretrieved sentence of the best one's article, when the best says nothing of the act
             own = [c for c in ranked[1:] if c.source == ranked[0].source]
@@ -1470,6 +1578,19 @@ class ExtractiveAnswerer:
                 found = next((c for c in ranked[1:] if c.source != ranked[0].source and c.prob >= ranked[0].prob * ROLE_RATIO
                               and objects and objects <= self._article_terms(c.source) and named(c)), None)
         return found
+
+    def _verb_only_quoted(self, verb: str, c: Candidate) -> bool:
+        """Whether every occurrence of the question's verb in ``c`` lies inside a quotation « … »."""
+        quotes = [m.span() for m in re.finditer(r"«[^»]*»", c.text)]
+        found = [t for t in c.toks if _same_verb(self._verb_term(t), verb)]
+        return bool(found) and all(any(a < t.start < b for a, b in quotes) for t in found)
+
+    def _names_questions_subject(self, q: QuestionInfo, c: Candidate) -> bool:
+        """Whether ``c`` holds every one of the question's names and figures (« ligne 15 »): a
+        sentence with the verb but no agent (« Le TGV M, construit à La Rochelle ») that lacks
+        them may be about another thing than the question's."""
+        return all(n in {t.term for t in c.toks} for n in q.numbers) and all(
+            any(t.surface[:1].isupper() and similar(fold(t.surface), n) for t in c.toks) for n in q.names)
 
     def _active_subject(self, q: QuestionInfo, c: Candidate) -> bool:
         """Whether ``c`` has the question's verb in the active voice after one of its typed names
@@ -1528,9 +1649,13 @@ class ExtractiveAnswerer:
             if not by and active and _INVERTED_BEFORE.search(c.text, max(0, t.start - 12), t.start):
                 # « …, a annoncé mardi la maire de Paris, Anne Hidalgo. »: the subject after the verb
                 after = _INVERTED_AFTER.match(c.text, t.end)
-                named = name_spans(c.text[after.end():after.end() + 60]) if after else []
-                if named and not re.search(r"[;:.()«»]", c.text[after.end():after.end() + named[0][0]]):
-                    out.append((after.end() + named[0][0], after.end() + named[0][0]))
+                named = name_spans(c.text[after.end():after.end() + 80]) if after else []
+                base = after.end() if after else 0
+                if len(named) > 1 and c.text[base + named[0][1]:base + named[1][0]] == ", " and starts_with_first_name(
+                        c.text[base + named[1][0]:base + named[1][1]]) and not starts_with_first_name(c.text[base + named[0][0]:base + named[0][1]]):
+                    named = named[1:]  # « la maire de Paris, Anne Hidalgo »: the person the title is of, not its town
+                if named and not re.search(r"[;:.()«»]", c.text[base:base + named[0][0]]):
+                    out.append((base + named[0][0], base + named[0][0]))
                 continue
             if not by and acting and (rel := _RELATIVE_SUBJECT.search(c.text, max(0, t.start - 24), t.start)) and (
                     verb not in _VERB_ROLES or described_role()):
@@ -1650,6 +1775,13 @@ class ExtractiveAnswerer:
                         and has(c) and self.typed(q, c)] or ranked
 
             yield (lambda c: bool(measured & c.matched)), measuring
+        named_kind = _WHICH_PLACE_Q.search(q.text) if q.qtype == PLACE and not _ORIGIN_Q.search(q.text) else None
+        if named_kind and named_kind.group("noun").lower() in _NAMED_PLACE_KINDS:
+            # « Dans quelle commune la pierre a-t-elle été découverte ? »: « un agriculteur de la
+            # commune … a découvert la pierre » names no place; a sentence of its article that does
+            # (the lead: « retrouvée mercredi dans un champ de Noyal-Pontivy »); none: the best stands
+            yield (lambda c: bool(self.typed(q, c))), lambda ranked, has: (
+                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
         if q.qtype == PLACE and _ORIGIN_Q.search(q.text):
             # « D'où est originaire X ? »: « ce voyageur originaire de Montpellier », a sentence of the
             # article that says where X comes from, over the likelier one that says where X was held
@@ -1740,6 +1872,14 @@ class ExtractiveAnswerer:
                     t not in best.matched and not _same_verb(t, doer) for t in set(q.idf) & c.matched), same_article=True) or ranked
 
             yield does, doing
+        if q.qtype == NUMBER and _POPULATION_Q.search(q.text):
+            # « Quelle est la population du village ? »: a count of inhabitants (« un village cévenol
+            # de 470 habitants »), not the year of another sentence nearer the word « village »
+            def inhabitants(c: Candidate) -> bool:
+                return any(_INHABITANTS.search(c.text[a:b]) or _INHABITANTS.match(c.text, b) for a, b in self.typed(q, c))
+
+            yield inhabitants, lambda ranked, has: (
+                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
         rate = _RATE_OF_Q.search(q.text) if q.qtype == NUMBER else None
         if rate:
             what = self.analyzer._term(fold(rate.group("what").lower()))
@@ -1780,8 +1920,10 @@ class ExtractiveAnswerer:
             # one has none (« Leur premier petit, Yuan Meng, né en 2017 »); else a less likely one of
             # the article (« Un glissement de terrain a emporté dans la nuit… » tells the event, « se
             # sont détachés du versant vers 3 heures du matin » its hour); none: the best one stands
-            yield (lambda c: bool(CLOCK_RE.search(c.text))), lambda ranked, has: (
-                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has) or ranked)
+            # the articles do not say (« Une réunion publique sera organisée le 12 février à la salle
+            # des fêtes » gives no hour)
+            yield (lambda c: bool(CLOCK_RE.search(c.text) or _MIDDAY.search(c.text))), lambda ranked, has: (
+                _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has))
         if q.qtype in (DATE, PLACE) and _FUTURE_Q.search(q.text):
             # « Quand Brest jouera-t-il à Nantes ? » asks for a date to come (« se déplaceront à Nantes
             # le 24 novembre »), not the past one of a sentence naming both towns (« en mars, un vol
@@ -1795,6 +1937,24 @@ class ExtractiveAnswerer:
                 ranked, lambda c: has(c) and _keeps_subject(dated, ranked[0], c)) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         people = bool(noun) and bool(_PEOPLE.fullmatch(noun or ""))
+        asked_kind = _count_kind(noun, asked=True) if noun else None
+        if asked_kind is not None:
+            # « Combien de tentes ont été installées ? » is not answered by « environ 4.000 étudiants »,
+            # nor « Combien de contrôleurs ont fait grève ? » by « 1.200 vols »: people counted for
+            # things, or things for people, count something else; a nearly as likely sentence of the
+            # article that counts the asked kind, else the articles do not say
+            def other_kind(c: Candidate) -> bool:
+                kinds = [_count_kind(w) for w in (_counted_word(c, a) for a, _ in self.typed(q, c))]
+                return bool(kinds) and all(k is not None and k != asked_kind for k in kinds)
+
+            asked_term = self.analyzer._term(noun.lower())
+
+            def counts_exactly_it(c: Candidate) -> bool:
+                return any(_counted_term(c, a) == asked_term for a, _ in self.typed(q, c))
+
+            yield (lambda c: not other_kind(c)), lambda ranked, has: (
+                _nearly_as_likely(ranked, counts_exactly_it, same_article=True) or _less_likely_of_article(ranked, counts_exactly_it)
+                or _nearly_as_likely(ranked, lambda c: has(c) and bool(self.typed(q, c)), same_article=True))
         if noun and people and re.fullmatch(r"[^\W\d]{4,}", noun):
             # « Combien de pompiers sont intervenus ? »: people go by many names (« habitants »,
             # « personnes »), so a figure of others stands, unless the sentence names them and counts
@@ -2176,6 +2336,8 @@ class ExtractiveAnswerer:
                 # pour 40 millions d'euros »), which the lead does not name
                 if priced_term not in ranked[0].matched:
                     other = next(iter(_less_likely_of_article(ranked, lambda c: c not in pool and counts(c) and priced_term in c.matched)), None)
+            if other is None and figure and asks_money(q.text):
+                other = self._money_in_article(q, ranked)
             asks = _physical_asks(q.text)
             if other is None and not figure and asks is not None and not _COMPARED_Q.search(q.text) \
                     and not asks.search(best.text):
@@ -2185,7 +2347,7 @@ class ExtractiveAnswerer:
                 return None
             return other if other is not None or figure else best
         titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
-        if titled and _is_person_noun(titled.group("noun")):
+        if titled and (_is_person_noun(titled.group("noun")) or _is_org_noun(titled.group("noun"))):
             # « Comment s'appelle la passagère ? »: no likely sentence gives a name but the question's
             # own (« Une femme de 67 ans … à l'hôpital de Sallanches »), and a person's name is
             # capitalised; the articles do not say (a thing's name may be common words)
@@ -2398,7 +2560,7 @@ class ExtractiveAnswerer:
             named = _named_place(which.group("noun"), c.text)
             if re.match(r"\s*entre\s+quel", q.text, re.IGNORECASE):
                 # « Entre quelles villes… ? » « entre Clermont-Ferrand et Saint-Flour »: both ends
-                named += [(m.start(1), m.end(2)) for m in _BETWEEN_PLACES.finditer(c.text)]
+                named += [(m.start(1), m.end(2)) if m.group(1) else (m.start(0), m.end(4)) for m in _BETWEEN_PLACES.finditer(c.text)]
             if _PLURAL_Q.search(q.text):
                 # « Quelles communes… ? » « Les communes de Meursault, Pommard et Volnay »: all of them
                 named = [(a, m.end()) if (m := _NAMES_AFTER.match(c.text, b)) else (a, b) for a, b in named]
@@ -2509,6 +2671,7 @@ class ExtractiveAnswerer:
         until = q.qtype == DATE and bool(_UNTIL_Q.match(q.text))
         lasting = q.qtype == NUMBER and bool(_LASTS_Q.search(q.text)) and not re.search(r"\bdepuis\b", q.text, re.IGNORECASE)
         when_asked = {fold(m.group("when").lower()) for m in _WHEN_QUALIFIER.finditer(q.text)} if q.qtype == NUMBER else set()
+        now_asked = q.qtype == NUMBER and bool(_NOW_Q.search(q.text))
         # a thing's age (« une carotte de glace vieille de 1,2 million d'années »), once per sentence
         things_ages = [m.span() for m in _OLD_AS.finditer(c.text)] if duration_ok and not _AGE_Q.search(q.text) else []
         score = q.qtype == NUMBER and bool(_SCORE_Q.search(q.text))
@@ -2555,7 +2718,19 @@ class ExtractiveAnswerer:
         elif q.qtype == DATE and _TIME_Q.search(q.text):
             spans = [trim_span(c.text, *m.span()) for m in CLOCK_RE.finditer(c.text)]  # « vers 7 h 30 », not « jeudi »
         place_ends: set[int] = set()  # where the places rejected as « qui » answers end
-        organisation = q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))
+        which_place = _WHICH_PLACE_Q.search(q.text) if q.qtype == PLACE else None
+        territories = [sp for sp in name_spans(c.text) if is_territory(c.text[sp[0]:sp[1]])] if which_place and \
+            which_place.group("noun").lower() in ("département", "région") else []
+        territory_asked = bool(territories)
+        if territories:
+            # « Fos-sur-Mer (Bouches-du-Rhône) »: the bracket that place spans leave to their town
+            spans = list(spans) + [sp for sp in territories if sp not in spans]
+        titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
+        organisation = (q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))) or (
+            titled is not None and _is_org_noun(titled.group("noun")))
+        # who is asked (« Qui… ? », « Comment s'appelle le chirurgien ? »): never a town of the article
+        places = self._article_places(c.source) if q.qtype == PERSON or (
+            titled is not None and _is_person_noun(titled.group("noun"))) else frozenset()
         q_numbers = set(re.findall(r"\d+", q.text))
         who = bool(_WHO_Q.match(q.text))
         for s, e in spans:
@@ -2567,6 +2742,11 @@ class ExtractiveAnswerer:
                 # mostly repeats the question (« Défense Jean-Yves Le Drian » for « qui … Le Drian »), but
                 # not a name the question's noun introduces (« La commune de Saint-Sorlin-d'Arves »)
                 continue
+            if places and (fold(c.text[s:e].lower()) in places or (q.qtype == NAME and (is_territory(c.text[s:e]) or (
+                    c.text[s:e].isupper() and not _is_org_noun(titled.group("noun")))))):
+                # (« Comment s'appelle l'infirmière ? » is not answered by « Nouvelle-Aquitaine » nor « ARS »)
+                place_ends.add(e)
+                continue  # « Saint-Nazaire » where its article has « le maire de Saint-Nazaire »: a town, nobody
             if q.qtype == PERSON and who and _COMMUNE_NAME.fullmatch(c.text[s:e]):
                 # « Saint-Rémy-sur-Orne », « Châlons-en-Champagne »: a town, never who did it (but
                 # « Quelle association… ? » may end at its town: « … de Bogny-sur-Meuse »)
@@ -2664,12 +2844,18 @@ class ExtractiveAnswerer:
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)
+            if territory_asked and not all(is_territory(re.sub(r"^(?:(?:dans|en|à)\s+)?(?:(?:le|la|les|l['’])\s*)?", "", part.strip(" ()")))
+                                           for part in re.split(r",|\bet\b", c.text[s:e])):
+                key += NOT_PERSON_CHARS  # « Dans quel département… ? »: « (Bouches-du-Rhône) », not its town « Fos-sur-Mer »
             if measure is not None and not measure.search(c.text[s:e]):
                 named = _MEASURE_NAMED.search(c.text, max(0, s - 30), s)
                 # « à une altitude de 502 kilomètres », « à une profondeur de 12 kilomètres »: named so
                 # and a measure's noun: « Un rorqual de 18 mètres » does not say what it weighs
+                # « à 28 km d'altitude »: named after the figure, inside the span
+                own = _MEASURE_NOUN_Q.search(c.text[s:e]) or _MEASURE_AFTER.match(c.text, e)
                 if not (named and any(asks.search(named.group(1)) for asks, _ in _MEASURES)
-                        and re.search(rf"\b{re.escape(fold(named.group(1).lower()))}\b", fold(q.text.lower()))):
+                        and re.search(rf"\b{re.escape(fold(named.group(1).lower()))}\b", fold(q.text.lower()))) and not (
+                        own and re.search(rf"\b{re.escape(fold(own.group(own.lastindex or 0).lower()))}\b", fold(q.text.lower()))):
                     if not change:
                         continue  # « À quelle altitude… ? »: not « 165 kilomètres »
                     key += MEASURE_CHARS  # a change is most often a percentage, but may be a count
@@ -2745,6 +2931,10 @@ class ExtractiveAnswerer:
                 # « ne couvre plus que 1,9 km², contre 3,2 km² en 1990 » for « Quelle surface couvre aujourd'hui… ? »:
                 # the figure a comparison recalls, of a time the question does not ask about
                 key += BREAKDOWN_CHARS
+            if now_asked and ((then := _PAST_YEAR_AFTER.match(c.text, e)) and then.group("year") not in q.text):
+                key += BREAKDOWN_CHARS  # « Combien … aujourd'hui ? »: not « comptait 118 médecins en 2015 »
+            elif now_asked and (_NOW_AFTER.match(c.text, e) or _NOW_BEFORE.search(c.text, max(0, s - 16), s)):
+                key -= BREAKDOWN_CHARS  # « contre 81 aujourd'hui »
             if q.qtype == NUMBER and when_asked and (then := _WHEN_QUALIFIER.match(c.text, e)) and \
                     fold(then.group("when").lower()) in when_asked:
                 key -= BREAKDOWN_CHARS  # « Combien coûtait-il un an plus tôt ? » « contre 7,50 euros un an plus tôt »
@@ -3125,6 +3315,18 @@ def _named_place(noun: str, text: str) -> list[tuple[int, int]]:
         rf"({_PLACE_NAME})", text, re.IGNORECASE) if text[m.start(1)].isupper() and text[m.start()].islower()]
 
 
+_ORG_NOUNS = frozenset("entreprise societe association syndicat organisation compagnie enseigne fondation organisme collectif "
+                       "constructeur fabricant operateur groupe club equipe parti marque journal cooperative start-up startup "
+                       "laboratoire cabinet agence banque ecurie".split())
+
+
+def _is_org_noun(noun: str) -> bool:
+    """« entreprise », « coopérative »: a noun for an organisation, whose name is capitalised and
+    never a person's (« Florian Delpech » is not the masonry firm)."""
+    folded = fold(noun.lower())
+    return folded in _ORG_NOUNS or folded.rstrip("s") in _ORG_NOUNS
+
+
 def _is_person_noun(noun: str) -> bool:
     """« passagère », « médecin », « victimes »: a noun for people (masculine, feminine, plural)."""
     folded = fold(noun.lower())
@@ -3162,6 +3364,58 @@ def _shared_weight(q: QuestionInfo, a: set[str], b: set[str]) -> float:
 #: « une cinquantaine », « un millier »: an approximate count, of the noun after « de »
 _APPROX_NOUN = re.compile(r"(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?",
                           re.IGNORECASE)
+
+
+def _counted_word(c: Candidate, start: int) -> str | None:
+    """The word the figure starting at ``start`` counts, as written (« étudiants » in « environ
+    4.000 étudiants »); ``None`` for a bare number or when it is not right after the figure."""
+    for s, e in typed_spans(c.text, NUMBER):
+        if s == start:
+            m = re.match(r"\s*([^\W\d]{3,})", c.text[e:]) if not re.search(r"[^\W\d]{3,}$", c.text[s:e]) else None
+            word = re.findall(r"[^\W\d][\w-]*", c.text[s:e])[-1:] if m is None else [m.group(1)]
+            return word[0] if word and not re.fullmatch(
+                r"(?:près|environ|plus|moins|quelque|presque|millions?|milliards?|mille|dizaines?|centaines?|milliers?)",
+                word[0], re.IGNORECASE) else None
+    return None
+
+
+#: nouns that count people, by their folded plural or singular (« étudiants », « éleveurs »);
+#: :func:`_count_kind` also reads agent endings (« -eurs », « -istes »)
+_PEOPLE_WORDS = frozenset("""
+personne gens habitant victime mort blesse salarie employe enfant patient eleve etudiant lyceen collegien
+spectateur visiteur touriste manifestant participant suspect prevenu detenu prisonnier soldat militaire
+policier gendarme pompier benevole adherent membre electeur votant malade retraite agriculteur eleveur
+pecheur marin migrant refugie passager voyageur automobiliste conducteur cycliste coureur militant greviste
+fonctionnaire agent medecin infirmier infirmiere soignant enseignant professeur chercheur ouvrier travailleur
+artisan commercant boulanger apiculteur vigneron viticulteur depute senateur elu maire candidat joueur
+joueuse athlete sportif supporter secouriste sauveteur alpiniste speleologue plongeur scientifique
+archeologue client usager abonne adulte femme homme fille garcon guide randonneur skieur
+controleur ingenieur chauffeur pilote entraineur eboueur chomeur demandeur locataire proprietaire resident
+""".split())
+#: nouns that count things, by their folded singular: only a listed kind is told apart from people
+#: (not « places » nor « lits »: a capacity counts people by its seats or beds)
+_THING_WORDS = frozenset("""
+vol tente repas arbre voiture vehicule camion tracteur bus car train rame avion helicoptere navire bateau
+maison logement appartement batiment immeuble poste classe salle magasin boutique commerce usine
+site station borne velo trottinette bouteille colis lettre dossier plainte recours amende tableau oeuvre
+livre album exemplaire film page medaille titre trophee but essai match combat etape kilometre hectare
+tonne litre loup ours vache brebis mouton cheval chien chat panda oiseau poisson abeille ruche piece
+objet arme cartouche dose vaccin test puce ordinateur telephone ecran panneau eolienne pylone bus
+""".split())
+
+
+def _count_kind(word: str | None, asked: bool = False) -> str | None:
+    """« people » or « things » for a counted noun, ``None`` when not in either list (many nouns
+    count either, or something news also calls by a person's noun: « deux bébés » pandas)."""
+    if not word:
+        return None
+    w = fold(word.lower())
+    w = w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+    if w in _PEOPLE_WORDS or w in PERSON_NOUNS:
+        return "people"
+    if w in _THING_WORDS:
+        return "things"
+    return None
 
 
 def _counted_term(c: Candidate, start: int) -> str | None:

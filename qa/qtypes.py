@@ -57,6 +57,12 @@ _PERSON_NOUNS = {
     "procureur", "procureure", "policier", "policiere", "gendarme", "commissaire", "arbitre", "capitaine",
     "gardien", "attaquant", "buteur", "navigateur", "navigatrice", "alpiniste", "photographe", "musicien",
     "musicienne", "acheteur", "acheteuse", "collectionneur", "collectionneuse", "proprietaire", "ecurie",
+    # who runs or speaks for something, and more trades of local news
+    "directeur", "directrice", "responsable", "patron", "patronne", "pdg", "conseiller", "conseillere", "adjoint",
+    "adjointe", "prefet", "prefete", "porte-parole", "vice-president", "vice-presidente", "secretaire", "elu", "elue",
+    "enseignant", "enseignante", "instituteur", "institutrice", "professeur", "professeure", "agriculteur",
+    "agricultrice", "ouvrier", "ouvriere", "skipper", "boulanger", "boulangere", "vigneron", "vigneronne",
+    "infirmier", "infirmiere", "eleveur", "eleveuse", "pecheur", "chauffeur", "conducteur", "conductrice",
 }
 #: nouns that ask for someone (folded), for other modules: « un chirurgien de 58 ans » is an age
 PERSON_NOUNS: frozenset[str] = frozenset(_PERSON_NOUNS) | {"patiente", "victime", "enfant", "adolescent", "adolescente",

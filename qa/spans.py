@@ -190,6 +190,9 @@ PLACE_RE = re.compile(rf"\b{_PLACE_PREP}\s+{_ART}?{_PLACE_HEAD}?{_CAP}(?:{_CONNE
 #: introduce a place only through a common noun
 PLACE_NOUN_RE = re.compile(rf"\b(?:sur|devant|derrière|sous)\s+{_ART}{_PLACE_HEAD}{_CAP}(?:{_CONNECT}{_CAP})*")
 
+#: « dans le 3e arrondissement de Lyon », « le 11e arrondissement »
+DISTRICT_RE = re.compile(rf"\b(?:(?:dans|à)\s+)?(?:le\s+)?\d{{1,2}}(?:e|er|ème)\s+arrondissement(?:\s+(?:de\s+|d['’]){_CAP}(?:{_CONNECT}{_CAP})*)?")
+
 #: Capitalised words that start sentences or titles but are not names.
 _NOT_NAMES = frozenset(
     """le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous je j en dans par pour
@@ -469,6 +472,9 @@ def place_spans(sentence: str) -> list[Span]:
             if not any(a <= m.start() < b for a, b in out)]
     out += [trim_span(sentence, *m.span()) for m in STREET_RE.finditer(sentence)
             if not any(a <= m.start() < b for a, b in out)]
+    # « dans le 3e arrondissement de Lyon »: the district with its city, not the city alone
+    districts = [trim_span(sentence, *m.span()) for m in DISTRICT_RE.finditer(sentence)]
+    out = [sp for sp in out if not any(a <= sp[0] and sp[1] <= b for a, b in districts)] + districts
     out = sorted(sp for sp in out if sp[0] < sp[1])
     merged: list[Span] = []
     for s, e in out:

@@ -432,7 +432,8 @@ def test_times_of_day_and_nights(sentence: str, expected: str) -> None:
     ("Quel âge ont les deux suspects ?", "22 et 25 ans"),  # an age takes « ans », not « Deux hommes »
     # « Un troisième homme, soupçonné d'avoir fourni l'essence, est toujours recherché »
     ("Qui a fourni l'essence aux incendiaires ?", "Un troisième homme"),
-    ("How many homes lost power?", "1,2 million"),
+    # (since the tornado story, whose 2.400 homes also lost power, the storm is named)
+    ("How many homes lost power during storm Ciarán?", "1,2 million"),
     ("Quand les trains circuleront-ils à nouveau en Bretagne ?", "avant vendredi midi"),
 ])
 def test_short_answers_on_the_sixth_round(news_answerer, question: str, answer: str) -> None:
@@ -1268,7 +1269,8 @@ def test_the_cause_a_why_question_asks_for(news_answerer) -> None:
 def test_english_counted_compounds(news_answerer) -> None:
     # « How many bike stations… ? » counts stations (« 180 stations »), not bikes (« 2.000 vélos »)
     assert news_answerer.ask("How many bike stations are there?").short_answer == "180"
-    assert news_answerer.ask("How many homes lost power?").short_answer == "1,2 million"  # « lost » is the verb
+    # « lost » is the verb (the storm named: the tornado story's 2.400 homes also lost power)
+    assert news_answerer.ask("How many homes lost power during storm Ciarán?").short_answer == "1,2 million"
 
 
 def test_the_date_or_figure_of_the_question_s_verb(news_answerer) -> None:
@@ -1334,7 +1336,8 @@ def test_the_doer_of_the_question_s_verb(news_answerer) -> None:
     # « L'opposition de gauche a annoncé qu'elle saisirait le Conseil constitutionnel » says who will;
     # « Le Conseil constitutionnel a censuré … la loi Duplomb » names someone for something else
     assert news_answerer.ask("Qui va saisir le Conseil constitutionnel ?").short_answer == "L'opposition de gauche"
-    assert news_answerer.ask("Qui dirige le chantier de fouilles ?").short_answer == "Claire Hoffmann"  # a role verb: nouns say it
+    # a role verb: nouns say it (the site named: four stories of the corpus now tell an excavation)
+    assert news_answerer.ask("Qui dirige le chantier de fouilles de la nécropole ?").short_answer == "Claire Hoffmann"
 
 
 def test_the_value_after_a_change(news_answerer) -> None:
@@ -2063,3 +2066,74 @@ def test_until_when_takes_the_until(news_answerer) -> None:
     # « L'incident s'est produit vers 10 h 40 » begins it; « évacués … jusqu'à 15 h 30 » ends it
     ans = news_answerer.ask("Jusqu'à quelle heure l'évacuation du téléphérique a-t-elle duré ?")
     assert ans.short_answer == "jusqu'à 15 h 30"
+
+
+@pytest.mark.parametrize("question", [
+    # « Le maire de Saint-Nazaire, Paul Guérin, a annoncé lundi sa démission »: no successor named
+    "Qui succédera à Paul Guérin ?",
+    # « au centre hospitalier de Valence (Drôme), après qu'un complice armé a menacé… »: no name
+    "Qui est le complice du détenu ?",
+    # « Le tribunal correctionnel de Rennes a condamné mardi un chirurgien de 58 ans »
+    "Comment s'appelle le chirurgien condamné ?",
+])
+def test_a_town_of_the_article_is_nobody(news_answerer, question: str) -> None:
+    assert news_answerer.ask(question).abstained
+
+
+def test_the_person_a_town_s_title_is_of(news_answerer) -> None:
+    # « …, a annoncé mardi la maire de Paris, Anne Hidalgo »: the inverted subject is the person
+    assert news_answerer.ask("Qui a annoncé la baisse de la vitesse ?").short_answer == "Anne Hidalgo"
+
+
+@pytest.mark.parametrize("question, expected", [
+    # « Financé à hauteur de 640.000 euros par l'ARS […], le « Médibus » embarque… »: an unretrieved
+    # sentence of the article with the question's money verb, where the thing has another name
+    ("Quelle somme a été mobilisée pour financer le bus médical ?", "640.000 euros"),
+    # « qui comptait 118 médecins généralistes en 2015 contre 81 aujourd'hui »
+    ("Combien de médecins généralistes compte la Creuse aujourd'hui ?", "81"),
+    # « sur la zone industrialo-portuaire de Fos-sur-Mer (Bouches-du-Rhône) »: the département asked
+    ("Dans quel département le centre de données sera-t-il construit ?", "Bouches-du-Rhône"),
+    # « un village cévenol de 470 habitants », not a year nearer the word « village »
+    ("Quelle est la population du village ?", "470 habitants"),
+    # « passerait de 3.240 euros à 3.490 euros »: after the rise, the new amount
+    ("Combien un couple de septuagénaires paiera-t-il par an pour sa mutuelle après la hausse ?", "3.490 euros"),
+    # « proposés à 390 euros par mois »: a rent is paid by the month
+    ("Quel loyer est demandé pour les logements communaux rénovés ?", "390 euros"),
+    # « aperçue de Nantes jusqu'à Caen »: both ends
+    ("Entre quelles villes le bolide a-t-il été aperçu ?", "de Nantes jusqu’à Caen"),
+    # « un agriculteur de la commune … a découvert la pierre » names no commune; the lead does
+    ("Dans quelle commune la pierre a-t-elle été découverte ?", "Noyal-Pontivy"),
+    # « avant de se fragmenter à 28 km d'altitude »: the measure named after the figure
+    ("À quelle altitude le bolide s'est-il fragmenté ?", "28 km"),
+    # « dans le 3e arrondissement de Lyon »: the district with its city
+    ("Où les habitants ont-ils manifesté jeudi ?", "dans le 3e arrondissement de Lyon"),
+    # passive agents across « à hauteur de 640.000 euros » and « jusqu'à Lorient »
+    ("Par qui le Médibus est-il financé ?", "l'agence régionale de santé"),
+    ("Par qui le voilier de Connor Walsh a-t-il été remorqué ?", "une vedette de la SNSM"),
+    # « jusqu'à minuit » is an hour
+    ("Jusqu'à quelle heure la circulation a-t-elle été coupée sur le boulevard Vauban ?", "minuit"),
+])
+def test_round_49_to_52_answers(news_answerer, question: str, expected: str) -> None:
+    assert news_answerer.ask(question).short_answer == expected
+
+
+def test_a_person_noun_before_the_verb_is_no_event(news_answerer) -> None:
+    # « le condamné devra verser » names a person: no sentence of a conviction is required
+    ans = news_answerer.ask("Quel montant le condamné devra-t-il verser à la victime ?")
+    assert not ans.abstained and ans.short_answer.startswith("12.000 euros")
+
+
+@pytest.mark.parametrize("question", [
+    # « environ 4.000 étudiants cherchent encore un logement »: people, where tents are counted
+    "Combien de tentes ont été installées devant la mairie ?",
+    # « Florian Delpech », an employee, is not the masonry firm's name
+    "Comment s'appelle l'entreprise de maçonnerie chargée du chantier de Cardaillac ?",
+    # the landlord is named, not its director: no clause for a name
+    "Comment s'appelle le directeur de Rhône Habitat Avenir ?",
+    # « l'agence régionale de santé (ARS) de Nouvelle-Aquitaine … une infirmière »: no nurse's name
+    "Comment s'appelle l'infirmière qui travaille à bord du Médibus ?",
+    # « Une réunion publique sera organisée le 12 février à la salle des fêtes »: no hour
+    "À quelle heure commencera la réunion publique du 12 février ?",
+])
+def test_round_49_to_52_abstentions(news_answerer, question: str) -> None:
+    assert news_answerer.ask(question).abstained
