@@ -497,14 +497,35 @@ _PLACE_NAME = rf"{_CAPITALISED}(?:[\s-](?:sur|sous|en|lès|de|du|la|le)?[\s-]?{_
 #: « Quelle est la population de… ? », « Combien d'habitants compte… ? » and what answers it
 _POPULATION_Q = re.compile(r"\bpopulation\b|\bcombien\s+d['’]habitants\b", re.IGNORECASE)
 _INHABITANTS = re.compile(r"\s*(?:d['’])?(?:habitants?|âmes|résidents)\b", re.IGNORECASE)
-#: stems of the verbs and nouns that say money is spent or given (« financer », « avancer », « coût »)
-_MONEY_STEM = re.compile(r"(?:financ|cout|pai|pay|vers|invest|mobilis|debours|depens|subvention|allou|alloc|accord|debloqu|"
-                         r"pret|avanc|indemnis|rembours|dot)")
+#: stems of the verbs and nouns that say money is spent, given or received, by kind
+_MONEY_KINDS = (
+    ("funding", re.compile(r"(?:financ|vers|invest|mobilis|debours|depens|subvention|allou|alloc|accord|debloqu|pret|avanc|"
+                           r"indemnis|rembours|dot)")),
+    ("payout", re.compile(r"(?:empoch|touch|gagn|rapport|recev|recoi|recu|percu|percev|prime|cheque)")),
+    ("cost", re.compile(r"(?:cout|valeur|vaut|prix|factur)")),
+    ("paid", re.compile(r"(?:pai|pay)")),  # « payé 12,50 euros de l'heure » is a wage, not a price
+)
+
+
+def _money_kind(term: str) -> str | None:
+    """« funding », « payout » or « cost » for a word's term that says money moves, else ``None``."""
+    folded = fold(term)
+    return next((kind for kind, stems in _MONEY_KINDS if stems.match(folded)), None)
+
+
 #: « la ligne 15 », « l'autoroute A69 », « le vol AF447 »: a numbered label a question names
 _LABEL_Q = re.compile(r"\b(?:ligne|route|autoroute|vol|salle|terminal|quai|porte|bâtiment|lot|tranche)\s+[A-Z]{0,3}\d{1,4}[A-Za-z]?\b")
 #: « en avril », « fin mars », « au mois de juin »: a month a question places its fact in
 _IN_MONTH_Q = re.compile(r"\b(?:en|fin|début|mi-|au\s+mois\s+de|au\s+mois\s+d['’])\s*(janvier|février|mars|avril|mai|juin|juillet|"
                          r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
+#: a sentence's term said with it: « deux ans d'emprisonnement », « une interdiction d'exercer de cinq ans »
+_TERM_AFTER = re.compile(r"\s*(?:d['’]emprisonnement|de\s+prison|de\s+réclusion|ferme\b|avec\s+sursis|de\s+sursis)", re.IGNORECASE)
+_TERM_BEFORE = re.compile(r"\b(?:interdiction\s+(?:d['’]\w+|de\s+\w+)|peine|condamnée?s?\s+à|suspension|privation)\s+(?:de\s+|à\s+)?$", re.IGNORECASE)
+#: « Quelle augmentation de salaire… ? »: a change asked by its noun, most often a percentage
+_CHANGE_NOUN_Q = re.compile(r"\bquelle\s+(?:augmentation|hausse|baisse|réduction|diminution)\b", re.IGNORECASE)
+#: an auxiliary or an inverted subject right before a participle: the question's own verb
+_AUX_BEFORE = re.compile(r"(?:\b(?:a|ont|été|est|sont|avait|avaient|sera|seront|fut)|-t-(?:il|elle|ils|elles|on)|-(?:il|elle|ils|elles))\s+(?:[^\W\d]+\s+)?$",
+                         re.IGNORECASE)
 #: a name an article uses as a place: before its département in brackets (« Valence (Drôme) »,
 #: « Caen (14) »), or after a town's institution (« le maire de Saint-Nazaire »)
 _PLACE_CUE = re.compile(
@@ -994,8 +1015,9 @@ class ExtractiveAnswerer:
                     and not defined_name(question):
                 # « Comment s'appelle le directeur de Rhône Habitat Avenir ? »: the sentence to cite names
                 # nobody but the body; a person's or a firm's name is capitalised, the words left would be
-                # a clause: the articles do not say
-                best = None
+                # a clause: the articles do not say, unless a sentence of its article names someone
+                # with the question's noun (« a insisté Hélène Marchetti, directrice de la centrale »)
+                best = self._named_with_noun(q, ranked, best, titled.group("noun"))
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
@@ -1209,17 +1231,31 @@ class ExtractiveAnswerer:
         gives an amount: a sentence of the best one's article, less likely or not retrieved, with an
         amount and the question's own money verb (« Financé à hauteur de 640.000 euros par l'ARS »):
         news gives the sum once, often naming the thing by another word (« le Médibus »)."""
-        verbs = {t.term for t in tokens(q.text, self.analyzer) if _MONEY_STEM.match(fold(t.term))}
-        if not verbs:
+        kinds = {_money_kind(t.term) for t in tokens(q.text, self.analyzer)} - {None}
+        if not kinds:
             return None
 
         def pays(c: Candidate) -> bool:
-            return bool(MONEY_RE.search(c.text)) and any(t.term in verbs for t in c.toks) and bool(self.typed(q, c))
+            # the same kind of money as the question's: paid out (« empoche », « lui rapporte un chèque »),
+            # a cost (« coûtera », « d'une valeur de »), a funding (« financer », « financé à hauteur de »)
+            return bool(MONEY_RE.search(c.text)) and any(_money_kind(t.term) in kinds for t in c.toks) and bool(self.typed(q, c))
 
         best = ranked[0]
         own = [c for c in ranked[1:12] if c.source == best.source and pays(c)]
         return next(iter(own), None) or next((c for c in self._unretrieved(ranked, lambda text: bool(MONEY_RE.search(text)))
                                               if pays(c)), None)
+
+    def _named_with_noun(self, q: QuestionInfo, ranked: list[Candidate], best: Candidate, noun: str) -> Candidate | None:
+        """For « Comment s'appelle la directrice de la centrale ? » when the best sentence names
+        nobody: a less likely sentence of its article with a name and the question's noun (« a
+        insisté Hélène Marchetti, directrice de la centrale »); ``None`` when there is none."""
+        forms = _noun_forms(noun)
+
+        def says(c: Candidate) -> bool:
+            return bool(self.typed(q, c)) and any(fold(t.surface.lower()) in forms for t in c.toks)
+
+        return next((c for c in ranked[1:] if c.source == best.source and says(c)), None) \
+            or next((c for c in self._unretrieved(ranked, lambda text: any(f in fold(text.lower()) for f in forms)) if says(c)), None)
 
     def _names_only_places(self, q: QuestionInfo, c: Candidate) -> bool:
         """Whether the sentence to cite for a « qui » question names no one: it gives no typed
@@ -1326,6 +1362,13 @@ class ExtractiveAnswerer:
                     not (months or labels) or all(re.search(rf"\b{re.escape(m)}\b", fold(text.lower())) for m in months + labels))
             if texts[c.source]:
                 keep.append(c)
+        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)] if years else []
+        vocab = self.index.lexical.vocab
+        if keep and names and not any(all(n in self._article_words(c.source) for n in names) for c in keep) and all(
+                self.analyzer._term(n) in vocab for n in names):
+            # « Qui a remporté l'élection municipale d'Agen en 2020 ? »: the articles that name Agen
+            # never say 2020, those that say 2020 never name Agen: each tells another story
+            return []
         if keep:
             return keep
         # No article states the year: answer only when the best sentence holds most of the rest of
@@ -1805,7 +1848,10 @@ class ExtractiveAnswerer:
             yield lambda c: term in self._article_terms(c.source), _nearly_as_likely
         if q.qtype in (DATE, NUMBER) and _DEATH_Q.search(q.text):
             yield lambda c: bool(_DEATH.search(c.text)), same_article
-        families = [says for qtypes, asks, says in _EVENT_FAMILIES if q.qtype in qtypes and asks.search(q.text)]
+        # (for a figure, the event must be the question's verb: « le prix du robot acquis par l'hôpital »
+        # asks a price, which a sentence may give without a word of buying)
+        families = [says for qtypes, asks, says in _EVENT_FAMILIES if q.qtype in qtypes and (m := asks.search(q.text))
+                    and (q.qtype != NUMBER or _AUX_BEFORE.search(q.text, max(0, m.start() - 16), m.start()))]
         if families:
             def events(ranked: list[Candidate], _reports: Callable[[Candidate], bool]) -> list[Candidate]:
                 best = ranked[0]
@@ -2351,7 +2397,7 @@ class ExtractiveAnswerer:
             # « Comment s'appelle la passagère ? »: no likely sentence gives a name but the question's
             # own (« Une femme de 67 ans … à l'hôpital de Sallanches »), and a person's name is
             # capitalised; the articles do not say (a thing's name may be common words)
-            return None
+            return self._named_with_noun(q, ranked, best, titled.group("noun"))
         return best
 
     def _dated_subject(self, q: QuestionInfo) -> str | None:
@@ -2666,6 +2712,9 @@ class ExtractiveAnswerer:
                             which_named: set[tuple[int, int]] | None = None) -> list[tuple[float, int, int, int]]:
         money = q.qtype == NUMBER and asks_money(q.text)
         duration_ok = bool(_ASKS_DURATION.search(q.text))
+        # « Au terme de quelle durée… ? », « Pendant quelle période… ? »: a duration by its noun
+        duration_noun = q.qtype == NUMBER and bool(re.search(r"\bquelle\s+(?:durée|période)\b", q.text, re.IGNORECASE))
+        aged_q = q.qtype == NUMBER and bool(_AGE_Q.search(q.text))
         since = q.qtype == DATE and bool(_SINCE_Q.match(q.text))
         ahead = q.qtype == DATE and bool(_FUTURE_Q.search(q.text))
         until = q.qtype == DATE and bool(_UNTIL_Q.match(q.text))
@@ -2729,6 +2778,8 @@ class ExtractiveAnswerer:
         organisation = (q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))) or (
             titled is not None and _is_org_noun(titled.group("noun")))
         # who is asked (« Qui… ? », « Comment s'appelle le chirurgien ? »): never a town of the article
+        person_named = titled is not None and _is_person_noun(titled.group("noun")) and not _is_org_noun(titled.group("noun"))
+        rival_q = q.qtype == PERSON and bool(re.search(r"\b(?:concurrents?|rivaux|rival|rivale?s?|adversaires?)\b", q.text, re.IGNORECASE))
         places = self._article_places(c.source) if q.qtype == PERSON or (
             titled is not None and _is_person_noun(titled.group("noun"))) else frozenset()
         q_numbers = set(re.findall(r"\d+", q.text))
@@ -2807,6 +2858,19 @@ class ExtractiveAnswerer:
                     # « combien coûte » is answered by an amount of money, not « 26 avions »; « 846
                     # millions d'aides » in a sentence about euros is one
                     continue
+                if aged_q and not re.search(r"\b(?:ans?|années?|siècles?|mois|semaines|jours)\b", c.text[s:e]):
+                    continue  # « Quel âge a le footballeur ? » is « 27 ans », not « dix-huit mois » of prison nor a count
+                if aged_q and (_TERM_AFTER.match(c.text, e) or re.search(r"\b(?:emprisonnement|prison|réclusion|sursis)\b", c.text[s:e])
+                               or _TERM_BEFORE.search(c.text, max(0, s - 40), s)):
+                    continue  # « à dix-huit mois d'emprisonnement », « une interdiction d'exercer de cinq ans »: a term, not an age
+                if (duration_ok or duration_noun) and (re.match(r"\s*(?:à|a)\s+$", c.text[max(0, s - 3):s], re.IGNORECASE) and s <= 3
+                                                      or re.search(r"\bà\s+l['’]âge\s+de\s+$", c.text[max(0, s - 14):s])):
+                    continue  # « À 29 ans, le marin… », « à l'âge de 40 ans »: an age, not how long it took
+                if duration_noun and not _TIME_SPAN.search(c.text[s:e]):
+                    continue  # « Au terme de quelle durée… ? » is « dix-huit mois », not « 4 »
+                if counted and not duration_ok and not duration_noun and any(
+                        m.start() < e and s < m.end() and re.search(r"\d\s*h\b", m.group(0)) for m in CLOCK_RE.finditer(c.text)):
+                    continue  # « Combien de bateaux… ? » is no clock time (« à 6 h 42 »)
                 if duration_ok and re.search(r"\bâgée?s?\s+(?:de\s+)?$", c.text[max(0, s - 12):s]):
                     continue  # « Combien de temps… ? » is no one's age (« âgés de 22 et 25 ans »)
                 if duration_ok and (who := re.search(r"\b([^\W\d]+)\s+(?:de|d['’])\s*$", c.text[max(0, s - 30):s])) \
@@ -2844,6 +2908,11 @@ class ExtractiveAnswerer:
             dist = min((max(a - e, s - b, 0) for a, b in anchors), default=1000)
             spec = 0
             key = float(dist)
+            if rival_q and q.names and (own := re.search(r"\b(?:de|du|d['’])\s*([A-ZÀ-ÝŒ][\w'’-]*)[^,;.]{0,30},\s*$", c.text[max(0, s - 60):s])) \
+                    and any(similar(fold(own.group(1)), n) for n in q.names):
+                key += NOT_PERSON_CHARS  # « Quels concurrents pèsent sur Auchan ? »: « Le directeur général d'Auchan Retail, X » is its own
+            if person_named and not starts_with_first_name(c.text[s:e]) and any(starts_with_first_name(c.text[a:b]) for a, b in spans):
+                key += NOT_PERSON_CHARS  # « Comment s'appelle la directrice ? »: « Hélène Marchetti », not « l'Autorité de sûreté »
             if territory_asked and not all(is_territory(re.sub(r"^(?:(?:dans|en|à)\s+)?(?:(?:le|la|les|l['’])\s*)?", "", part.strip(" ()")))
                                            for part in re.split(r",|\bet\b", c.text[s:e])):
                 key += NOT_PERSON_CHARS  # « Dans quel département… ? »: « (Bouches-du-Rhône) », not its town « Fos-sur-Mer »
@@ -3233,7 +3302,7 @@ def asks_money(question: str) -> bool:
     """Whether the question asks for an amount of money: « combien coûte », « quel budget »,
     « combien d'euros » — but not « par combien de voix le budget a-t-il été adopté ? », which
     counts votes."""
-    if _CHANGE_Q.search(question) or _SHARE_Q.search(question):
+    if _CHANGE_Q.search(question) or _SHARE_Q.search(question) or _CHANGE_NOUN_Q.search(question):
         # « de combien les prix ont-ils baissé »: a change; « quelle part du budget »: a share
         return bool(re.search(r"\b(?:euros?|dollars?)\b", question, re.IGNORECASE))
     counted = _COUNTED.search(question)
@@ -3325,6 +3394,20 @@ def _is_org_noun(noun: str) -> bool:
     never a person's (« Florian Delpech » is not the masonry firm)."""
     folded = fold(noun.lower())
     return folded in _ORG_NOUNS or folded.rstrip("s") in _ORG_NOUNS
+
+
+def _noun_forms(noun: str) -> frozenset[str]:
+    """A person's noun in both genders and numbers, folded (« directeur »: directrice, directeurs…)."""
+    n = fold(noun.lower())
+    n = n[:-1] if n.endswith("s") and len(n) > 4 else n
+    bases = {n}
+    for masc, fems in (("teur", ("trice", "teure")), ("eur", ("euse", "eure")), ("ier", ("iere",)), ("ien", ("ienne",)),
+                       ("trice", ("teur",)), ("euse", ("eur",)), ("iere", ("ier",)), ("ienne", ("ien",))):
+        if n.endswith(masc):
+            bases |= {n[: -len(masc)] + f for f in fems}
+    if not n.endswith("e"):
+        bases.add(n + "e")
+    return frozenset(bases | {b + "s" for b in bases})
 
 
 def _is_person_noun(noun: str) -> bool:

@@ -31,6 +31,7 @@ _NUMBER_NOUNS = {
     "tarif", "amende", "dette", "remuneration", "magnitude", "intensite", "classement", "etendue", "debit",
     "economie", "economies",  # « Quelle économie fera un foyer ? »: the amount saved
     "autonomie", "participation",  # « Quelle est l'autonomie du bus ? » 350 km; « la participation » 41,2 %
+    "reduction", "baisse", "hausse", "augmentation", "diminution",  # « Quelle réduction de loyer… ? » 30 %
 }
 _PERSON_NOUNS = {
     "personne", "personnes", "homme", "femme", "president", "presidente", "roi", "reine", "auteur", "auteure",

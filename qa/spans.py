@@ -331,7 +331,7 @@ def number_spans(sentence: str) -> list[Span]:
         if cur:
             e = cur.end()  # « 11 millions de couronnes suédoises », « 5 millions de dollars américains »
         both = _COORD_BEFORE.search(sentence, max(0, s - 20), s)
-        if both and tail:
+        if both and (tail or re.search(r"%|°C?$", sentence[s:e])):  # (« de 2 à 3 % »)
             out = [sp for sp in out if sp[0] < both.start()]  # « 22 et 25 ans »: one answer, not « 22 »
             s = both.start()
             if re.search(r"\bet\s+$", both.group(0)) and (between := re.search(r"\bentre\s+$", sentence[max(0, s - 8):s], re.IGNORECASE)):
