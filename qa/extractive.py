@@ -450,7 +450,9 @@ _AGE_RANGE = re.compile(r"\d\s*(?:et|à)\s*\d", re.IGNORECASE)
 _FUTURE_Q = re.compile(r"\b[^\W\d]{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)-t-(?:il|elle|on)\b"
                        r"|\b[^\W\d]{2,}(?:eront|iront|dront|ront)-(?:ils|elles)\b"
                        r"|\b(?:va|vont|doit|doivent|devra|devront)(?:-t)?-(?:il|elle|on|ils|elles)\s+(?:s['’]|se\s+)?[^\W\d]+(?:er|ir|re)\b"
-                       r"|\bprévue?s?\b|\bprochaine?s?\b|\bwill\b", re.IGNORECASE)
+                       r"|\bprévue?s?\b|\bprochaine?s?\b|\bwill\b"
+                       # « Quand aura lieu le second tour ? », « Où se tiendra le sommet ? »
+                       r"|^\s*(?:quand|à\s+quelle\s+date|où)\s+(?:aura|auront|sera|seront|se\s+tiendra|se\s+tiendront)\b", re.IGNORECASE)
 #: an institution named by a common noun and its town (« le parquet de Paris »)
 _INSTITUTION_OF = re.compile(r"\b(?:le|la|l['’])\s*(?P<inst>(?:parquet|tribunal(?:\s+(?:judiciaire|correctionnel|administratif))?|préfecture|"
                              r"mairie|conseil\s+(?:départemental|régional|municipal)|cour\s+d['’]appel|université|"
@@ -1979,8 +1981,11 @@ class ExtractiveAnswerer:
                 return any(speaks_of_future(c.text, s, e) for s, e in self.typed(q, c))
 
             dated = self._dated_subject(q)
+            # or a less likely one of the article that says more of the question's own pairs (« Il
+            # affrontera au second tour, le 8 décembre », when the best tells the first round's Sunday)
             yield ahead, lambda ranked, has: _nearly_as_likely(
-                ranked, lambda c: has(c) and _keeps_subject(dated, ranked[0], c)) or ranked
+                ranked, lambda c: has(c) and _keeps_subject(dated, ranked[0], c)) or _less_likely_of_article(
+                ranked, lambda c: has(c) and bool(_question_pairs(q, c) - _question_pairs(q, ranked[0]))) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         people = bool(noun) and bool(_PEOPLE.fullmatch(noun or ""))
         asked_kind = _count_kind(noun, asked=True) if noun else None

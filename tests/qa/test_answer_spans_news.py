@@ -2165,3 +2165,10 @@ def test_money_of_another_kind_is_no_answer(news_answerer) -> None:
     # « payé en moyenne 12,50 euros de l'heure » is a wage, no bottle's price
     assert news_answerer.ask("Combien coûtera le pilote industriel de Biocycle ?").abstained
     assert news_answerer.ask("Combien de bateaux composaient la flotte lors de la dernière étape ?").abstained  # « à 6 h 42 » counts none
+
+
+def test_a_future_without_inversion(news_answerer) -> None:
+    # « Quand aura lieu… ? » asks for a date to come: « Il affrontera au second tour, le 8 décembre »,
+    # a less likely sentence of the article that says « second tour », not the first round's Sunday
+    ans = news_answerer.ask("Quand aura lieu le second tour de la présidentielle en Roumanie ?")
+    assert ans.short_answer == "le 8 décembre"
