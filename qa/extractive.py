@@ -510,7 +510,7 @@ _MONEY_KINDS = (
 
 
 def _money_kind(term: str) -> str | None:
-    """« funding », « payout » or « cost » for a word's term that says money moves, else ``None``."""
+    """« funding », « payout », « cost » or « paid » for a word's term that says money moves, else ``None``."""
     folded = fold(term)
     return next((kind for kind, stems in _MONEY_KINDS if stems.match(folded)), None)
 
@@ -1012,14 +1012,13 @@ class ExtractiveAnswerer:
             best = self._choose(q, ranked)
             if best is not None and q.qtype == PERSON and self._names_only_places(q, best):
                 best = None
-            if best is not None and q.qtype == NAME and not self.typed(q, best) and (
-                    titled := _TITLED_Q.match(q.text.replace("’", "'"))) and _is_person_noun(titled.group("noun")) \
-                    and not defined_name(question):
+            if best is not None and q.qtype == NAME and (titled := _titled_noun(q.text)) and _is_person_noun(titled) \
+                    and not self.typed(q, best) and not defined_name(question):
                 # « Comment s'appelle le directeur de Rhône Habitat Avenir ? »: the sentence to cite names
                 # nobody but the body; a person's or a firm's name is capitalised, the words left would be
                 # a clause: the articles do not say, unless a sentence of its article names someone
                 # with the question's noun (« a insisté Hélène Marchetti, directrice de la centrale »)
-                best = self._named_with_noun(q, ranked, best, titled.group("noun"))
+                best = self._named_with_noun(q, ranked, best, titled)
         if best is None:
             conf = ranked[0].prob if ranked else 0.0
             return Answer(question, ABSTAIN_TEXT, True, MODE, [], evidence, qtype=q.qtype, confidence=conf)
@@ -1242,10 +1241,8 @@ class ExtractiveAnswerer:
             # a cost (« coûtera », « d'une valeur de »), a funding (« financer », « financé à hauteur de »)
             return bool(MONEY_RE.search(c.text)) and any(_money_kind(t.term) in kinds for t in c.toks) and bool(self.typed(q, c))
 
-        best = ranked[0]
-        own = [c for c in ranked[1:12] if c.source == best.source and pays(c)]
-        return next(iter(own), None) or next((c for c in self._unretrieved(ranked, lambda text: bool(MONEY_RE.search(text)))
-                                              if pays(c)), None)
+        return next((c for c in ranked[1:12] if c.source == ranked[0].source and pays(c)), None) or next(
+            (c for c in self._unretrieved(ranked, lambda text: bool(MONEY_RE.search(text))) if pays(c)), None)
 
     def _named_with_noun(self, q: QuestionInfo, ranked: list[Candidate], best: Candidate, noun: str) -> Candidate | None:
         """For « Comment s'appelle la directrice de la centrale ? » when the best sentence names
@@ -1360,14 +1357,14 @@ class ExtractiveAnswerer:
         for c in ranked:
             if c.source not in texts:
                 text = DIGIT_GROUPS.sub(lambda g: re.sub(r"\D", "", g.group(0)), str(self.index.article(c.source)["text"]))  # « 1.500 »: 1500
-                texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years) and (
-                    not (months or labels) or all(re.search(rf"\b{re.escape(m)}\b", fold(text.lower())) for m in months + labels))
+                folded = fold(text.lower()) if months or labels else ""
+                texts[c.source] = all(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years) and all(
+                    re.search(rf"\b{re.escape(m)}\b", folded) for m in months + labels)
             if texts[c.source]:
                 keep.append(c)
-        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)] if years else []
-        vocab = self.index.lexical.vocab
-        if keep and names and not any(all(n in self._article_words(c.source) for n in names) for c in keep) and all(
-                self.analyzer._term(n) in vocab for n in names):
+        names = [fold(w) for w in _proper_names(q.text, r"\w[\w-]*", first_acronym=False)] if years and keep else []
+        if names and not any(all(n in self._article_words(c.source) for n in names) for c in keep) and all(
+                self.analyzer._term(n) in self.index.lexical.vocab for n in names):
             # « Qui a remporté l'élection municipale d'Agen en 2020 ? »: the articles that name Agen
             # never say 2020, those that say 2020 never name Agen: each tells another story
             return []
@@ -1967,9 +1964,8 @@ class ExtractiveAnswerer:
             # sentence of the article (« a donné naissance au premier petit à 1 h 08 ») when the best
             # one has none (« Leur premier petit, Yuan Meng, né en 2017 »); else a less likely one of
             # the article (« Un glissement de terrain a emporté dans la nuit… » tells the event, « se
-            # sont détachés du versant vers 3 heures du matin » its hour); none: the best one stands
-            # the articles do not say (« Une réunion publique sera organisée le 12 février à la salle
-            # des fêtes » gives no hour)
+            # sont détachés du versant vers 3 heures du matin » its hour); none: the articles do not say
+            # (« Une réunion publique sera organisée le 12 février à la salle des fêtes » gives no hour)
             yield (lambda c: bool(CLOCK_RE.search(c.text) or _MIDDAY.search(c.text))), lambda ranked, has: (
                 _nearly_as_likely(ranked, has, same_article=True) or _less_likely_of_article(ranked, has))
         if q.qtype in (DATE, PLACE) and _FUTURE_Q.search(q.text):
@@ -1988,7 +1984,7 @@ class ExtractiveAnswerer:
                 ranked, lambda c: has(c) and bool(_question_pairs(q, c) - _question_pairs(q, ranked[0]))) or ranked
         noun = _asked_noun(q.text) if q.qtype == NUMBER else None
         people = bool(noun) and bool(_PEOPLE.fullmatch(noun or ""))
-        asked_kind = _count_kind(noun, asked=True) if noun else None
+        asked_kind = _count_kind(noun) if noun else None
         if asked_kind is not None:
             # « Combien de tentes ont été installées ? » is not answered by « environ 4.000 étudiants »,
             # nor « Combien de contrôleurs ont fait grève ? » by « 1.200 vols »: people counted for
@@ -2397,12 +2393,12 @@ class ExtractiveAnswerer:
                 # golf » does, without a figure); the articles do not say
                 return None
             return other if other is not None or figure else best
-        titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
-        if titled and (_is_person_noun(titled.group("noun")) or _is_org_noun(titled.group("noun"))):
+        titled = _titled_noun(q.text) if q.qtype == NAME else None
+        if titled and (_is_person_noun(titled) or _is_org_noun(titled)):
             # « Comment s'appelle la passagère ? »: no likely sentence gives a name but the question's
             # own (« Une femme de 67 ans … à l'hôpital de Sallanches »), and a person's name is
             # capitalised; the articles do not say (a thing's name may be common words)
-            return self._named_with_noun(q, ranked, best, titled.group("noun"))
+            return self._named_with_noun(q, ranked, best, titled)
         return best
 
     def _dated_subject(self, q: QuestionInfo) -> str | None:
@@ -2779,14 +2775,14 @@ class ExtractiveAnswerer:
         if territories:
             # « Fos-sur-Mer (Bouches-du-Rhône) »: the bracket that place spans leave to their town
             spans = list(spans) + [sp for sp in territories if sp not in spans]
-        titled = _TITLED_Q.match(q.text.replace("’", "'")) if q.qtype == NAME else None
-        organisation = (q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))) or (
-            titled is not None and _is_org_noun(titled.group("noun")))
-        # who is asked (« Qui… ? », « Comment s'appelle le chirurgien ? »): never a town of the article
-        person_named = titled is not None and _is_person_noun(titled.group("noun")) and not _is_org_noun(titled.group("noun"))
+        titled = _titled_noun(q.text) if q.qtype == NAME else None
+        titled_org = bool(titled) and _is_org_noun(titled)
+        titled_person = bool(titled) and _is_person_noun(titled)  # (the person nouns hold some organisations')
+        organisation = (q.qtype == PERSON and bool(_ORGANISATION_Q.match(q.text))) or titled_org
+        person_named = titled_person and not titled_org
         rival_q = q.qtype == PERSON and bool(re.search(r"\b(?:concurrents?|rivaux|rival|rivale?s?|adversaires?)\b", q.text, re.IGNORECASE))
-        places = self._article_places(c.source) if q.qtype == PERSON or (
-            titled is not None and _is_person_noun(titled.group("noun"))) else frozenset()
+        # who is asked (« Qui… ? », « Comment s'appelle le chirurgien ? »): never a town of the article
+        places = self._article_places(c.source) if q.qtype == PERSON or titled_person else frozenset()
         q_numbers = set(re.findall(r"\d+", q.text))
         who = bool(_WHO_Q.match(q.text))
         for s, e in spans:
@@ -2799,7 +2795,7 @@ class ExtractiveAnswerer:
                 # not a name the question's noun introduces (« La commune de Saint-Sorlin-d'Arves »)
                 continue
             if places and (fold(c.text[s:e].lower()) in places or (q.qtype == NAME and (is_territory(c.text[s:e]) or (
-                    c.text[s:e].isupper() and not _is_org_noun(titled.group("noun")))))):
+                    c.text[s:e].isupper() and not titled_org)))):
                 # (« Comment s'appelle l'infirmière ? » is not answered by « Nouvelle-Aquitaine » nor « ARS »)
                 place_ends.add(e)
                 continue  # « Saint-Nazaire » where its article has « le maire de Saint-Nazaire »: a town, nobody
@@ -3415,6 +3411,13 @@ def _noun_forms(noun: str) -> frozenset[str]:
     return frozenset(bases | {b + "s" for b in bases})
 
 
+@lru_cache(maxsize=64)
+def _titled_noun(question: str) -> str | None:
+    """The noun whose name « Comment s'appelle le X ? », « Quel est le nom du X ? » asks for."""
+    m = _TITLED_Q.match(question.replace("’", "'"))
+    return m.group("noun") if m else None
+
+
 def _is_person_noun(noun: str) -> bool:
     """« passagère », « médecin », « victimes »: a noun for people (masculine, feminine, plural)."""
     folded = fold(noun.lower())
@@ -3467,8 +3470,7 @@ def _counted_word(c: Candidate, start: int) -> str | None:
     return None
 
 
-#: nouns that count people, by their folded plural or singular (« étudiants », « éleveurs »);
-#: :func:`_count_kind` also reads agent endings (« -eurs », « -istes »)
+#: nouns that count people, by their folded singular (« étudiants », « éleveurs »), beside PERSON_NOUNS
 _PEOPLE_WORDS = frozenset("""
 personne gens habitant victime mort blesse salarie employe enfant patient eleve etudiant lyceen collegien
 spectateur visiteur touriste manifestant participant suspect prevenu detenu prisonnier soldat militaire
@@ -3488,11 +3490,11 @@ maison logement appartement batiment immeuble poste classe salle magasin boutiqu
 site station borne velo trottinette bouteille colis lettre dossier plainte recours amende tableau oeuvre
 livre album exemplaire film page medaille titre trophee but essai match combat etape kilometre hectare
 tonne litre loup ours vache brebis mouton cheval chien chat panda oiseau poisson abeille ruche piece
-objet arme cartouche dose vaccin test puce ordinateur telephone ecran panneau eolienne pylone bus
+objet arme cartouche dose vaccin test puce ordinateur telephone ecran panneau eolienne pylone
 """.split())
 
 
-def _count_kind(word: str | None, asked: bool = False) -> str | None:
+def _count_kind(word: str | None) -> str | None:
     """« people » or « things » for a counted noun, ``None`` when not in either list (many nouns
     count either, or something news also calls by a person's noun: « deux bébés » pandas)."""
     if not word:
